@@ -1,0 +1,176 @@
+"""The ``cleaner`` command: a filter from scraped text to clean article text.
+
+No cleaning logic lives here: this module reads input, calls the library,
+and turns its results and errors into output streams and exit codes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+import click
+
+from cleaner import __version__, explain, registry
+from cleaner.document import Result
+from cleaner.errors import CleanerError, UnknownRuleError
+
+EPILOG = """\b
+Examples:
+  scraper | cleaner > article.txt          clean stdin to stdout
+  cleaner page.txt --explain               also list removed lines on stderr
+  cleaner page.txt --body-only             drop headline and standfirst too
+  cleaner page.txt --format json           text and removals as JSON
+  cleaner page.txt --ignore C910           run every rule but the fallback
+  cleaner --list-rules                     codes, names and summaries
+  cleaner --show-rule related-list         one rule's documentation
+
+Exit status: 0 on success, 1 if any input could not be read, 2 on usage errors.
+"""
+
+
+def _split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    codes = _split_codes(values)
+    for code in codes:
+        try:
+            registry.get(code)
+        except UnknownRuleError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return codes
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option(
+    "--explain", "show_removals", is_flag=True, help="Print a table of removed lines (code, lines, text) to stderr."
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the clean article; json: one object per input with text and removals.",
+)
+@click.option(
+    "--keep-headline/--body-only",
+    default=True,
+    show_default=True,
+    help="Keep the headline and standfirst, or output the article body alone.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    callback=_check_codes,
+    metavar="CODES",
+    help="Run only these rules (codes or names, comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    callback=_check_codes,
+    metavar="CODES",
+    help="Do not run these rules (codes or names, comma-separated).",
+)
+@click.option("--list-rules", is_flag=True, help="List every rule with its code, name and summary, then exit.")
+@click.option("--show-rule", metavar="CODE", help="Show one rule's documentation and examples, then exit.")
+@click.version_option(__version__, prog_name="cleaner")
+def main(
+    files: tuple[str, ...],
+    show_removals: bool,
+    output_format: str,
+    keep_headline: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    list_rules: bool,
+    show_rule: str | None,
+) -> None:
+    """Strip site chrome from scraped article text.
+
+    Reads each FILE (or standard input when there is none, or for "-") and
+    writes the article to standard output: headline, standfirst and body,
+    with navigation, share and follow lines, bylines, related-article lists,
+    player leftovers, disclaimers and copyright lines removed. Every removed
+    line is attributed to a named rule: see --explain and --list-rules.
+    """
+    if list_rules:
+        click.echo(format_rule_list())
+        return
+    if show_rule:
+        try:
+            click.echo(format_rule(show_rule))
+        except UnknownRuleError as exc:
+            raise click.BadParameter(str(exc), param_hint="--show-rule") from None
+        return
+    failed = False
+    for name, text in read_inputs(files or ("-",)):
+        if text is None:
+            failed = True
+            continue
+        try:
+            result = explain(text, keep_headline=keep_headline, select=select, ignore=ignore)
+        except CleanerError as exc:
+            click.echo(f"cleaner: {name}: {exc}", err=True)
+            failed = True
+            continue
+        write_result(name, result, output_format, sys.stdout)
+        if show_removals:
+            click.echo(format_removals(name, result), err=True, nl=False)
+    if failed:
+        sys.exit(1)
+
+
+def read_inputs(names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """(name, text) per input; text is None after a one-line error on stderr."""
+    for name in names:
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+                name = "<stdin>"
+            else:
+                with open(name, "rb") as handle:
+                    data = handle.read()
+            yield name, data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            click.echo(f"cleaner: {name}: not valid UTF-8 (byte {exc.start})", err=True)
+            yield name, None
+        except OSError as exc:
+            click.echo(f"cleaner: {name}: {exc.strerror or exc}", err=True)
+            yield name, None
+
+
+def write_result(name: str, result: Result, output_format: str, out: TextIO) -> None:
+    if output_format == "json":
+        record: dict[str, Any] = {"file": name, **result.to_dict()}
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.write(result.text)
+    out.flush()
+
+
+def format_removals(name: str, result: Result) -> str:
+    """The --explain table: one row per removal, first line of its text."""
+    if not result.removals:
+        return f"{name}: nothing removed\n"
+    rows = [f"{name}: {len(result.removals)} removals"]
+    for r in result.removals:
+        span = f"{r.start}" if r.start == r.end else f"{r.start}-{r.end}"
+        first = next((t.strip() for t in r.text.split("\n") if t.strip()), "")
+        more = r.text.count("\n") and " …"
+        rows.append(f"  {r.code}  {r.name:<16} {span:>9}  {first[:80]}{more or ''}")
+    return "\n".join(rows) + "\n"
+
+
+def format_rule_list() -> str:
+    return "\n".join(f"{r.code}  {r.name:<16} {r.summary()}" for r in registry.ALL_RULES)
+
+
+def format_rule(key: str) -> str:
+    rule = registry.get(key)
+    return f"{rule.code} {rule.name}\n\n{rule.summary()}\n\n{rule.doc()}"

@@ -1,0 +1,138 @@
+"""The text model: input lines, removals and the result of a run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from cleaner.errors import OverlappingRemovalError
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line: its 1-based number and its text without the newline."""
+
+    number: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Lines ``start``..``end`` (1-based, inclusive) of the input, removed by one rule."""
+
+    code: str
+    name: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "lines": [self.start, self.end], "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """The clean text and every removal that produced it, sorted by line."""
+
+    text: str
+    removals: tuple[Removal, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "removals": [r.to_dict() for r in self.removals]}
+
+
+@dataclass(eq=False)
+class Document:
+    """An input text split on ``"\\n"`` and the lines removed from it so far.
+
+    Rules read a document and yield removals; only the pipeline calls
+    :meth:`apply`. Blank lines are layout, never removed: the output folds them.
+    Per-document analyses (language, article bounds) are cached on the
+    instance in ``cache`` and die with it.
+    """
+
+    lines: tuple[Line, ...]
+    keep_headline: bool = True
+    _removed: dict[int, str] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, *, keep_headline: bool = True) -> Document:
+        lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
+        return cls(lines, keep_headline=keep_headline)
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def is_live(self, number: int) -> bool:
+        """True if line ``number`` is non-blank and no rule removed it yet."""
+        return number not in self._removed and not self.lines[number - 1].is_blank
+
+    def removed_by(self, number: int) -> str | None:
+        """The code of the rule that removed line ``number``, if any."""
+        return self._removed.get(number)
+
+    def live_lines(self) -> list[Line]:
+        """Non-blank lines that no rule has removed, in input order."""
+        return [line for line in self.lines if self.is_live(line.number)]
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def group(self, numbers: Iterable[int]) -> Iterator[tuple[int, int]]:
+        """Split line numbers into ranges with no other live line inside.
+
+        Blank lines between two chosen lines join their range, so one removal
+        covers a whole block; a live line that was not chosen, or a line some
+        earlier rule removed, splits it.
+        """
+        chosen = sorted(set(numbers))
+        if not chosen:
+            return
+        start = prev = chosen[0]
+        for number in chosen[1:]:
+            gap = range(prev + 1, number)
+            if any(not self.lines[n - 1].is_blank for n in gap):
+                yield start, prev
+                start = number
+            prev = number
+        yield start, prev
+
+    def span_text(self, start: int, end: int) -> str:
+        return "\n".join(line.text for line in self.lines[start - 1 : end])
+
+    def apply(self, removal: Removal) -> None:
+        """Mark a removal's non-blank lines removed; overlapping a removal is a bug."""
+        for number in range(removal.start, removal.end + 1):
+            if self.lines[number - 1].is_blank:
+                continue
+            if number in self._removed:
+                raise OverlappingRemovalError(
+                    f"{removal.code} removes line {number}, already removed by {self._removed[number]}"
+                )
+            self._removed[number] = removal.code
+
+    def kept_text(self) -> str:
+        """Kept lines, trailing whitespace stripped, blank runs folded, one final newline."""
+        out: list[str] = []
+        for line in self.lines:
+            if line.number in self._removed:
+                continue
+            text = line.text.rstrip()
+            if not text and (not out or not out[-1]):
+                continue
+            out.append(text)
+        while out and not out[-1]:
+            out.pop()
+        return "\n".join(out) + "\n" if out else ""

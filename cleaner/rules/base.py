@@ -1,0 +1,76 @@
+"""The Rule base class: a named, coded finder of chrome lines."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from cleaner.document import Document, Removal
+
+
+class Rule:
+    """Base of every rule: subclasses set ``code`` and ``name`` and implement :meth:`find`.
+
+    The docstring's first line is the summary ``cleaner --list-rules`` prints;
+    its ``Removed:`` and ``Kept:`` sections are run through the rule by a test.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    #: Retired rules stay registered (codes are never reused) but never run.
+    retired: ClassVar[bool] = False
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        raise NotImplementedError
+
+    def removal(self, doc: Document, start: int, end: int | None = None) -> Removal:
+        end = start if end is None else end
+        return Removal(self.code, self.name, start, end, doc.span_text(start, end))
+
+    def removals(self, doc: Document, numbers: Iterable[int]) -> Iterator[Removal]:
+        """One removal per block of the given lines (see :meth:`Document.group`)."""
+        for start, end in doc.group(numbers):
+            yield self.removal(doc, start, end)
+
+    # -- documentation -------------------------------------------------------
+
+    @classmethod
+    def summary(cls) -> str:
+        return (cls.__doc__ or "").strip().splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return textwrap.dedent("\n".join((cls.__doc__ or "").splitlines()[1:])).strip()
+
+    @classmethod
+    def examples(cls) -> list[tuple[str, str]]:
+        """The docstring's examples as ``(section, text)`` pairs.
+
+        A section is a ``Removed:`` or ``Kept:`` line followed by one indented
+        example text. In a ``Removed:`` example every line is expected to go
+        except lines marked ``= ``, which are context the rule must keep.
+        """
+        found: list[tuple[str, list[str]]] = []
+        body: list[str] | None = None
+        for raw in cls.doc().splitlines():
+            if raw and not raw[0].isspace():
+                section = raw.strip().rstrip(":")
+                body = [] if section in ("Removed", "Kept") else None
+                if body is not None:
+                    found.append((section, body))
+            elif body is not None:
+                body.append(raw)
+        return [(section, textwrap.dedent("\n".join(body)).strip("\n")) for section, body in found]
+
+
+class PatternRule(Rule):
+    """A rule that removes every live line its ``pattern`` matches in full."""
+
+    pattern: ClassVar[re.Pattern[str]]
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for line in doc.live_lines():
+            if self.pattern.fullmatch(line.stripped):
+                yield self.removal(doc, line.number)

@@ -1,0 +1,37 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+_NETWORK = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|mail|print|reddit|pinterest|pin(?: it)?|tweet|"
+    r"telegram|messenger|flipboard|instagram|youtube|tiktok|threads|bluesky|mastodon|rss|sms|"
+    r"copy(?: the)? link|copy|link|google\+?|tumblr|vk|xing|share)"
+)
+# "Follow Us", "Follow us on Twitter", "Share this article", "Share on Facebook",
+# "Facebook Twitter WhatsApp Email", "Share via Email", "Share 12"
+FOLLOW_SHARE = re.compile(
+    rf"(?:(?:follow|like|join|connect with|find|friend) us(?: (?:on|at) {_NETWORK}(?:(?:,| and| &| or)? {_NETWORK})*)?"
+    rf"|(?:click to |tap to )?share(?: (?:this|the|our))?(?: (?:article|story|post|page|video|link|on|via|to))*"
+    rf"(?: {_NETWORK}(?:(?:,| and| &| or|/)? {_NETWORK})*)?(?: \d+)?"
+    rf"|{_NETWORK}(?:\s*[,|/·•]?\s*{_NETWORK})*(?: \d+)?"
+    r"|(?:\d+ )?shares?)[\s.!:»›>]*",
+    re.IGNORECASE,
+)
+
+
+class FollowShare(PatternRule):
+    """Follow-us and share-button lines, and lines of social-network names.
+
+    Removed:
+        Follow Us
+    Removed:
+        Share on Facebook
+    Removed:
+        Facebook Twitter WhatsApp Email
+    Kept:
+        Follow us, the protesters shouted, and share what little you have.
+    """
+
+    code = "C102"
+    name = "follow-share"
+    pattern = FOLLOW_SHARE

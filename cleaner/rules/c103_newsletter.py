@@ -1,0 +1,32 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Newsletter", "Sign up for our daily newsletter", "Subscribe to our newsletters",
+# "Get the best of the week in your inbox", "Enter your email address"
+NEWSLETTER_PROMPT = re.compile(
+    r"(?:(?:the |our |daily |weekly |free )*newsletters?"
+    r"|(?:sign up|subscribe|register|opt in)(?: now| here| today| free)?"
+    r"(?: (?:for|to) (?:our|the|my|a)?(?: [\w'’&-]+){0,4} (?:newsletters?|emails?|updates|alerts|briefing|digest))?"
+    r"(?: (?:here|now|today))?"
+    r"|(?:get|receive) (?:our|the)(?: [\w'’&-]+){0,4} (?:newsletters?|in your inbox)(?: [\w'’&-]+){0,4}"
+    r"|(?:enter |your )+e-?mail(?: address)?(?: here)?"
+    r"|(?:delivered|straight) to your inbox(?: [\w'’&-]+){0,4})[\s.!:»›>*]*",
+    re.IGNORECASE,
+)
+
+
+class Newsletter(PatternRule):
+    """Newsletter labels and sign-up prompts.
+
+    Removed:
+        Newsletter
+    Removed:
+        Sign up for our daily newsletter
+    Kept:
+        The newsletter was founded in 1990 by two retired teachers.
+    """
+
+    code = "C103"
+    name = "newsletter"
+    pattern = NEWSLETTER_PROMPT

@@ -1,0 +1,36 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Comments", "12 Comments", "Comments (3)", "Leave a comment", "Show comments",
+# "Comments are closed.", "Join the conversation", "Be the first to comment"
+COMMENTS_LABEL = re.compile(
+    r"(?:(?:\d+\s+)?(?:comments?|replies|responses|reactions)(?:\s*\(\d+\))?(?:\s+\d+)?"
+    r"|(?:leave|add|post|write|show|hide|view|see|read|load|open|close|submit|cancel)"
+    r"(?: all| a| your| the| more| \d+)*(?: comments?| reply| response)"
+    r"|comments? (?:are|is) (?:now )?closed|no comments(?: yet)?"
+    r"|be the first to (?:comment|reply|respond)(?: on this (?:article|story|post))?"
+    r"|join the (?:conversation|discussion)|(?:discuss|discussion)"
+    r"|(?:you must be )?logged in to (?:post a )?comment|reply|report(?: abuse)?"
+    r"|(?:newest|oldest|top|best) (?:first|comments)|sort by:?(?: \w+)?"
+    r")[\s.!:»›>]*",
+    re.IGNORECASE,
+)
+
+
+class Comments(PatternRule):
+    """Comment-section labels, counters and prompts.
+
+    Removed:
+        Comments
+    Removed:
+        12 Comments
+    Removed:
+        Leave a comment
+    Kept:
+        Comments from the minister drew criticism across the region.
+    """
+
+    code = "C104"
+    name = "comments"
+    pattern = COMMENTS_LABEL

@@ -1,0 +1,32 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "0:00", "01:32 / 03:10", "×", "Close", "Play Video", "Loaded: 0%", "Duration 2:31"
+PLAYER_RESIDUE = re.compile(
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|[×✕✖✗xX]|close|close (?:player|video|window|ad)|play|pause|mute|unmute|replay|fullscreen|full screen|"
+    r"(?:play|watch) (?:video|now)|now playing|up next|autoplay|live|video|audio|"
+    r"(?:current time|duration|remaining time|loaded|progress)\s*:?\s*[\d:.%/ ]*|"
+    r"(?:closed )?captions?|subtitles|settings|chapters|descriptions off|quality|speed|"
+    r"this is a modal window\.?|beginning of dialog window\..*|end of dialog window\.?)",
+    re.IGNORECASE,
+)
+
+
+class PlayerResidue(PatternRule):
+    """Media-player controls and timers left in the text.
+
+    Removed:
+        0:00
+    Removed:
+        Close
+    Removed:
+        ×
+    Kept:
+        Close to 300 people attended the vigil at 10:00 on Sunday.
+    """
+
+    code = "C105"
+    name = "player-residue"
+    pattern = PLAYER_RESIDUE

@@ -1,0 +1,48 @@
+import re
+from collections.abc import Iterator
+
+from cleaner.document import Document, Removal
+from cleaner.rules.base import Rule
+from cleaner.text import NAME, ends_like_sentence, is_date_stamp
+
+# "By IANS | Updated: August 24, 2025 08:40 IST", "By Jane Doe and John Roe, Reuters",
+# "Written by Ann Lee", "By AFP"
+BYLINE = re.compile(
+    rf"(?:(?:written|reported|posted|story|text|words|photos?|edited|compiled)\s+)?by:?\s+{NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{NAME})*(?P<rest>\s*[|,·•–—-]\s*.{{0,120}})?",
+    re.IGNORECASE,
+)
+# "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe | 3 hours ago"
+NAME_AND_DATE = re.compile(rf"{NAME}\s*[|,·•–—-]\s*(?P<date>.+)")
+# "Author: Jane Doe", "Reporter - Ann Lee"
+AUTHOR_LABEL = re.compile(rf"(?:author|reporter|correspondent|editor|autor|von)s?\s*[:–—-]\s*{NAME}", re.IGNORECASE)
+MAX_BYLINE_CHARS = 160  # longer lines are prose that happens to open with "By"
+
+
+class Byline(Rule):
+    """Bylines and author-and-date stamps.
+
+    Removed:
+        By IANS | Updated: August 24, 2025 08:40 IST
+    Removed:
+        Chris Davies - Nov 19, 2019, 10:31 pm CST
+    Kept:
+        By Monday, all schools in the province will have reopened.
+    """
+
+    code = "C107"
+    name = "byline"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for line in doc.live_lines():
+            if is_byline(line.stripped):
+                yield self.removal(doc, line.number)
+
+
+def is_byline(text: str) -> bool:
+    if len(text) > MAX_BYLINE_CHARS or not text[:1].isalpha():
+        return False
+    if BYLINE.fullmatch(text) or AUTHOR_LABEL.fullmatch(text):
+        return not ends_like_sentence(text) or text.endswith(("Jr.", "Sr.", "Inc."))
+    match = NAME_AND_DATE.fullmatch(text)
+    return bool(match and is_date_stamp(match.group("date")))

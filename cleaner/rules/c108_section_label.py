@@ -1,0 +1,29 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Published in News & Features", "Filed under: Politics", "Category: World",
+# "Tags: Japan, South Korea", "Posted in Uncategorized"
+SECTION_LABEL = re.compile(
+    r"(?:(?:published|posted|filed|appeared|listed|found) (?:in|under)\s*:?\s*[^.!?]{1,80}"
+    r"|(?:categor(?:y|ies)|sections?|topics?|tags?|tagged(?: with)?|labels?|keywords?|themen|schlagworte)"
+    r"\s*:\s*[^.!?]{0,300}"
+    r"|(?:tags?|topics?|categories))",
+    re.IGNORECASE,
+)
+
+
+class SectionLabel(PatternRule):
+    """Section, category and tag labels ("Published in …", "Tags: …").
+
+    Removed:
+        Published in News & Features
+    Removed:
+        Tags: Japan, South Korea, Diplomacy
+    Kept:
+        Published in 1851, the novel was a commercial failure.
+    """
+
+    code = "C108"
+    name = "section-label"
+    pattern = SECTION_LABEL

@@ -1,0 +1,31 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Advertisement", "- Advertisement -", "Story continues below advertisement",
+# "Sponsored", "Skip Ad", "Scroll to continue with content"
+ADVERTISEMENT = re.compile(
+    r"[\s\-–—|]*(?:advertisement|advertising|advert|anzeige|publicidad|publicité|pubblicità|reklama|ad|ads|"
+    r"sponsored(?: content| post| links?| stories| by [^.!?]{1,40})?|promoted(?: content| stories)?|paid (?:content|post)|"
+    r"(?:story|article|text) continues (?:below|after)(?: this)?(?: advertisement| ad| advert)?|"
+    r"continue reading(?: the main story| below)|skip (?:ad|advert(?:isement)?)|"
+    r"scroll (?:down )?to continue(?: with content| reading)?|ad feedback|report (?:this )?ad|"
+    r"advertise with us|why am i seeing this ad\??)[\s\-–—|]*",
+    re.IGNORECASE,
+)
+
+
+class Advertisement(PatternRule):
+    """Advertisement markers and "continues below" notices.
+
+    Removed:
+        Advertisement
+    Removed:
+        Story continues below advertisement
+    Kept:
+        Advertisement spending rose 4% last year, the agency said.
+    """
+
+    code = "C109"
+    name = "advertisement"
+    pattern = ADVERTISEMENT

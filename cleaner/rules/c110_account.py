@@ -1,0 +1,29 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Sign in", "Log In / Register", "My Account", "Subscribe now", "Forgot password?"
+ACCOUNT_PROMPT = re.compile(
+    r"(?:(?:sign|log)\s?(?:in|on|out|up)(?:\s*(?:/|\||or|and)\s*(?:register|sign\s?up|subscribe|join|create (?:an )?account))?"
+    r"|register|my account|my profile|create (?:an |your )?(?:free )?account|subscribe(?: now| today| here)?"
+    r"|(?:already (?:a subscriber|have an account|registered))\??(?: (?:sign|log) ?in)?"
+    r"|(?:forgot|lost|reset) (?:your )?password\??|remember me|(?:user ?name|password|e-?mail)\s*\*?"
+    r"|subscriber(?:s)? (?:only|login)|not a subscriber\??|become a (?:member|subscriber))[\s.!:»›>]*",
+    re.IGNORECASE,
+)
+
+
+class Account(PatternRule):
+    """Sign-in, registration and subscription buttons.
+
+    Removed:
+        Sign in
+    Removed:
+        Log In / Register
+    Kept:
+        Sign in sheets at the clinic showed 40 visitors that morning.
+    """
+
+    code = "C110"
+    name = "account"
+    pattern = ACCOUNT_PROMPT

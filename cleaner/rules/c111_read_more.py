@@ -1,0 +1,31 @@
+import re
+
+from cleaner.rules.base import PatternRule
+
+# "Read more", "Continue reading »", "READ MORE: Markets slide as ...", "Also read: ...",
+# "Back to top", "Next article"
+READ_MORE = re.compile(
+    r"(?:(?:read|see|view|load|show|discover|explore)(?: the)? (?:more|all|full(?: story| article| coverage)?|less)"
+    r"(?: (?:news|stories|articles|posts|results|about this|here))?"
+    r"|continue reading|keep reading|(?:click|tap) here(?: to [^.!?]{1,60})?"
+    r"|(?:read|see) (?:also|more|next|this)\s*:\s*.{0,200}|(?:also read|read also|also see|see also|watch|listen)\s*:\s*.{0,200}"
+    r"|more (?:news|stories|articles|videos)|back to (?:top|home)|(?:next|previous|prev) (?:article|story|post|page)"
+    r"|(?:next|previous|prev|older|newer)(?: posts?| entries)?)[\s.!:»›>→…]*",
+    re.IGNORECASE,
+)
+
+
+class ReadMore(PatternRule):
+    """Read-more and continue links, and cross-links to other stories.
+
+    Removed:
+        Read more
+    Removed:
+        READ MORE: Markets slide as tariff fears return
+    Kept:
+        Read more widely, the teacher told her pupils, and you will write better.
+    """
+
+    code = "C111"
+    name = "read-more"
+    pattern = READ_MORE

@@ -1,0 +1,88 @@
+import re
+from collections.abc import Iterator
+
+from cleaner.document import Document, Line, Removal
+from cleaner.rules.base import Rule
+from cleaner.text import damerau_distance, ends_like_sentence, title_case_ratio, word_count
+
+# The heading of a related-stories block, after any section word glued in front
+# ("International Realted Stories"): "Related Articles", "More from Politics",
+# "You may also like", "Most Read", "Recommended for you", "Don't miss".
+RELATED_HEADING = re.compile(
+    r"(?:(?P<related>\w{5,9})(?: (?:articles?|stories|story|posts?|news|content|coverage|links?|reading|topics?|videos?"
+    r"|items?|searches|reads))?(?: (?:from|on|in|about|to) .{1,40})?"
+    r"|more (?:from|on|in|about|like this|stories|news|articles|videos|to (?:read|explore))(?: .{1,40})?"
+    r"|(?:other|latest|top|recent|popular|trending|featured|similar|recommended|suggested|editor'?s?'? picks?)"
+    r"(?: (?:news|stories|articles|posts|videos|reads|now|today|this week|for you|reading))*"
+    r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*"
+    r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
+    r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news"
+    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:.»›>]*",
+    re.IGNORECASE,
+)
+# "International", "Other Sports": section words glued in front of a heading.
+MAX_PREFIX_WORDS = 2
+# A list item that reads as a paragraph ends the list: this many words, sentence case.
+MIN_PARAGRAPH_WORDS = 8
+MAX_SENTENCE_TITLE_CASE = 0.5
+MAX_ITEM_WORDS = 40
+# A sentence-like headline inside a list ("… won't let him go. Is this our ally?") does not
+# end it when this many headline-like items follow it.
+LOOKAHEAD_ITEMS = 2
+
+
+class RelatedList(Rule):
+    """Related-article headings and the list of headlines that follows them.
+
+    Removed:
+        Related Stories
+        InternationalAfghan police apprehend 42 suspects in nationwide crime crackdown
+        NationalIndia, China agree on reviving traditional trade from Shipki-La: Himachal govt
+    Kept:
+        Related studies have reached the same conclusion about the rise in sea levels.
+    """
+
+    code = "C201"
+    name = "related-list"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        live = doc.live_lines()
+        claimed: set[int] = set()
+        for i, line in enumerate(live):
+            if line.number in claimed or not is_related_heading(line.stripped):
+                continue
+            block = [line.number]
+            rest = live[i + 1 :]
+            for j, item in enumerate(rest):
+                if not (is_list_item(item) or _list_resumes(rest[j + 1 : j + 1 + LOOKAHEAD_ITEMS])):
+                    break
+                block.append(item.number)
+            claimed.update(block)
+        yield from self.removals(doc, claimed)
+
+
+def is_related_heading(text: str) -> bool:
+    words = text.split()
+    for skip in range(min(MAX_PREFIX_WORDS, len(words) - 1) + 1):
+        match = RELATED_HEADING.fullmatch(" ".join(words[skip:]))
+        if match and (match.group("related") is None or _is_related_word(match.group("related"))):
+            return True
+    return False
+
+
+def _is_related_word(word: str) -> bool:
+    """ "Related", and its misspellings one edit away ("Realted", "Relatd")."""
+    return damerau_distance(word.lower(), "related") <= 1
+
+
+def _list_resumes(following: list[Line]) -> bool:
+    return len(following) == LOOKAHEAD_ITEMS and all(is_list_item(line) for line in following)
+
+
+def is_list_item(line: Line) -> bool:
+    text = line.stripped
+    words = word_count(text)
+    if words > MAX_ITEM_WORDS:
+        return False
+    reads_as_paragraph = words >= MIN_PARAGRAPH_WORDS and ends_like_sentence(text)
+    return not (reads_as_paragraph and title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE)

@@ -1,0 +1,43 @@
+import re
+from collections.abc import Iterator
+
+from cleaner.document import Document, Removal
+from cleaner.rules.base import Rule
+from cleaner.text import word_count
+
+# "©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.",
+# "Copyright © 2019 The Times. All rights reserved.", "(c) 2024 Example Media"
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|\u2117).{0,400}", re.IGNORECASE)
+ALL_RIGHTS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos", re.IGNORECASE
+)
+MAX_NOTICE_WORDS = 60  # a copyright line is a sentence or two; longer is prose about copyright
+
+
+class Copyright(Rule):
+    """Copyright and all-rights-reserved lines.
+
+    Removed:
+        ©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.
+    Kept:
+        Copyright lawyers say the ruling will change how songs are sampled.
+    """
+
+    code = "C302"
+    name = "copyright"
+
+    def find(self, doc: Document) -> Iterator[Removal]:
+        for line in doc.live_lines():
+            text = line.stripped
+            if word_count(text) > MAX_NOTICE_WORDS:
+                continue
+            if _starts_with_mark(text) or ALL_RIGHTS.search(text):
+                yield self.removal(doc, line.number)
+
+
+def _starts_with_mark(text: str) -> bool:
+    """ "© 2025 …" or "Copyright 2019 …" / "Copyright © …"; not "Copyright lawyers say …"."""
+    if not COPYRIGHT.fullmatch(text):
+        return False
+    rest = re.sub(r"^(?:©|\(c\)|copyright|\u2117)\s*", "", text, flags=re.IGNORECASE)
+    return text[0] in "©(\u2117" or rest[:1] in ("©", "(") or rest[:1].isdigit()

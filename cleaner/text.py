@@ -1,0 +1,119 @@
+"""Shared string helpers: word counts, sentence ends, title case, fingerprints."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# "said." / "ok?" / "“Yes.”" / "(2019)." — a line that ends like a sentence.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+# "Home" / "U.S." — a word that counts towards title case: starts with a letter.
+_ALPHA_WORD = re.compile(r"[^\W\d_]")
+# Function words that stay lower case inside an English title ("Pledge Deeper Cooperation in First").
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "de",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+    ]
+)
+_PUNCT_OR_SPACE = re.compile(r"[\W_]+")
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_like_sentence(text: str) -> bool:
+    return SENTENCE_END.search(text.rstrip()) is not None
+
+
+def title_case_ratio(text: str) -> float:
+    """Share of the non-small alphabetic words that start with a capital letter."""
+    counted = [w for w in text.split() if _ALPHA_WORD.match(w) and w.lower().strip("'’\"“”") not in TITLE_SMALL_WORDS]
+    if not counted:
+        return 0.0
+    return sum(w[0].isupper() for w in counted) / len(counted)
+
+
+def fingerprint(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form for comparing lines."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return _PUNCT_OR_SPACE.sub(" ", folded).strip()
+
+
+# Tokens a date or time stamp is made of: "Wednesday, Aug 27, 2025", "10:31 pm CST",
+# "2019-11-19", "3 hours ago", "Updated:", "|".
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+# A token that by itself says "this is a date or a time": "Aug", "Monday", "10:31", "2019-11-19", "ago".
+DATE_SIGNAL = re.compile(
+    rf"(?:{_MONTHS}|{_WEEKDAYS})\.?,?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:am|pm)?|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?|ago|yesterday|today",
+    re.IGNORECASE,
+)
+# Other tokens allowed in a stamp: numbers, ordinals, am/pm, zones, labels, separators.
+DATE_FILLER = re.compile(
+    r"\d{1,4}(?:st|nd|rd|th)?[.,]?|[ap]\.?m\.?,?|(?-i:[A-Z]{1,4}T)|utc[+-]?\d*|gmt[+-]?\d*|"
+    r"(?:last\s)?(?:updated|published|posted|modified|created|edited|date|first|last|on|at|the|of):?|"
+    r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|an?|"
+    r"[|/·•,:–—-]",
+    re.IGNORECASE,
+)
+# "Chris Davies", "Jean-Luc de la Cruz", "IANS": up to five name words.
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|dos)){0,4}"
+
+
+def is_date_stamp(text: str) -> bool:
+    """True for a line made only of a date or time and its labels."""
+    tokens = re.findall(r"[|/·•–—]|[^\s|/·•–—]+", text)
+    if not tokens or len(tokens) > 16:
+        return False
+    has_signal = False
+    for token in tokens:
+        if DATE_SIGNAL.fullmatch(token):
+            has_signal = True
+        elif not DATE_FILLER.fullmatch(token):
+            return False
+    return has_signal
+
+
+def damerau_distance(a: str, b: str) -> int:
+    """Edit distance counting a swap of two neighbours as one edit ("realted")."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, start=1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][len(b)]
