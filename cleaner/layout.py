@@ -13,12 +13,14 @@ asks for it, and is cached on the document.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from cleaner.adapters import justext_stats
 from cleaner.document import Document, Line
 from cleaner.language import guess_stoplist_language
-from cleaner.text import ends_like_sentence, title_case_ratio, word_count
+from cleaner.text import DATE_SIGNAL, ends_like_sentence, title_case_ratio, word_count
 
 # A line of at least this many words that ends like a sentence is prose.
 MIN_SENTENCE_WORDS = 8
@@ -28,10 +30,21 @@ MIN_PARAGRAPH_WORDS = 25
 MAX_PROSE_TITLE_CASE = 0.6
 # Cost of a live non-prose line inside the body (a subheading costs this much).
 NON_PROSE_PENALTY = 3.0
-# Cost of a line a rule removed as chrome: blocks of them end the body.
+# Cost of a line a rule removed as chrome.
 CHROME_PENALTY = 6.0
-# The headline block: at most this many lines right above the body.
+# The k-th line of a run of non-prose lines costs k times its penalty, so one
+# subheading between paragraphs is cheap and a long menu or list between two
+# prose blocks keeps them apart (a gap of n lines costs about n²/2 penalties).
+# A comment-section heading the comments rule removed ("12 Comments", "Leave a comment",
+# "Join the discussion") is a boundary the body never crosses; its other removals
+# ("Reply", "Report") occur inside articles too, in embedded posts.
+MAX_GAP_FACTOR = 1
+BOUNDARY_CODE = "C104"
+BOUNDARY_TEXT = re.compile(r"comment|discussion|conversation", re.IGNORECASE)
+# The headline block: at most this many lines right above the body, found among
+# at most MAX_HEADER_SCAN live lines (dates and bylines in between are skipped).
 MAX_HEADER_LINES = 2
+MAX_HEADER_SCAN = 5
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 40
 
@@ -45,12 +58,21 @@ class Layout:
     header: tuple[int, ...]
     #: jusText's context-revised class ("good"/"bad") of every live line.
     classes: dict[int, str]
+    #: Comment-section headings: the article never extends across one.
+    boundaries: tuple[int, ...] = ()
 
     @property
     def article_start(self) -> int | None:
         if self.header:
             return self.header[0]
         return self.body[0] if self.body else None
+
+    def is_boundary_between(self, number: int) -> bool:
+        """True if a comment-section heading lies between line ``number`` and the article."""
+        if self.body is None:
+            return False
+        low, high = sorted((number, self.body[0] if number < self.body[0] else self.body[1]))
+        return any(low < b < high for b in self.boundaries)
 
     def in_article(self, number: int) -> bool:
         start = self.article_start
@@ -67,7 +89,20 @@ def is_prose(line: Line) -> bool:
 
 def is_headline_like(line: Line) -> bool:
     text = line.stripped
-    return MIN_HEADLINE_WORDS <= word_count(text) <= MAX_HEADLINE_WORDS and (text[0].isupper() or text[0].isdigit())
+    return (
+        MIN_HEADLINE_WORDS <= word_count(text) <= MAX_HEADLINE_WORDS
+        and (text[0].isupper() or text[0].isdigit())
+        and not is_metadata(text)
+    )
+
+
+# "www.clymer.co.uk", "https://…", "@handle", "RRP: £23.99 More info:", "Tony Carter | News"
+_METADATA = re.compile(r"www\.|https?://|\S@\S|(?:^|\s)@\w|\s[|·•]\s|(?:\b\w+: .*){2}")
+
+
+def is_metadata(text: str) -> bool:
+    """Dates, links and label:value lines: article furniture, never a headline."""
+    return bool(_METADATA.search(text)) or any(DATE_SIGNAL.fullmatch(token) for token in text.split())
 
 
 def analyse(doc: Document) -> Layout:
@@ -82,32 +117,44 @@ def analyse(doc: Document) -> Layout:
     )
     body = _densest_prose_run(doc)
     header = _header(doc, body[0]) if body else ()
-    layout = Layout(language, body, header, classes)
+    boundaries = tuple(line.number for line in doc.lines if is_boundary(doc, line))
+    layout = Layout(language, body, header, classes, boundaries)
     doc.cache["layout"] = layout
     return layout
 
 
-def _line_score(doc: Document, line: Line) -> float:
-    if not doc.is_live(line.number):
-        return -CHROME_PENALTY
-    if is_prose(line):
-        return float(word_count(line.stripped))
-    return -NON_PROSE_PENALTY
+def is_boundary(doc: Document, line: Line) -> bool:
+    return doc.removed_by(line.number) == BOUNDARY_CODE and BOUNDARY_TEXT.search(line.text) is not None
+
+
+def _line_scores(doc: Document) -> list[tuple[int, float]]:
+    """(line number, score) of every non-blank line; a boundary scores minus infinity."""
+    scores: list[tuple[int, float]] = []
+    gap = 0
+    for line in doc.lines:
+        if line.is_blank:
+            continue
+        if is_boundary(doc, line):
+            score = -math.inf
+        elif doc.is_live(line.number) and is_prose(line):
+            gap, score = 0, float(word_count(line.stripped))
+        else:
+            gap += 1
+            score = -min(gap, MAX_GAP_FACTOR) * (NON_PROSE_PENALTY if doc.is_live(line.number) else CHROME_PENALTY)
+        scores.append((line.number, score))
+    return scores
 
 
 def _densest_prose_run(doc: Document) -> tuple[int, int] | None:
     """Kadane's maximum-sum run over the non-blank lines."""
     best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
-    for line in doc.lines:
-        if line.is_blank:
-            continue
-        score = _line_score(doc, line)
+    for number, score in _line_scores(doc):
         if total <= 0:
-            total, start = 0.0, line.number
+            total, start = 0.0, number
         total += score
         if score > 0 and (best is None or total > best[0]):
-            best = (total, start, line.number)
+            best = (total, start, number)
     if best is None:
         return None
     _, first, last = best
@@ -118,12 +165,18 @@ def _densest_prose_run(doc: Document) -> tuple[int, int] | None:
 
 
 def _header(doc: Document, body_start: int) -> tuple[int, ...]:
+    """Up to two headline-like lines above the body, skipping metadata lines between."""
     header: list[int] = []
+    scanned = 0
     for number in range(body_start - 1, 0, -1):
         line = doc.line(number)
-        if line.is_blank or not doc.is_live(number):
+        if not doc.is_live(number):
             continue
-        if len(header) == MAX_HEADER_LINES or not is_headline_like(line):
+        scanned += 1
+        if len(header) == MAX_HEADER_LINES or scanned > MAX_HEADER_SCAN:
             break
-        header.append(number)
+        if is_headline_like(line):
+            header.append(number)
+        elif not is_metadata(line.stripped):
+            break
     return tuple(reversed(header))

@@ -5,7 +5,7 @@ from cleaner.rules.base import PatternRule
 # "Comments", "12 Comments", "Comments (3)", "Leave a comment", "Show comments",
 # "Comments are closed.", "Join the conversation", "Be the first to comment"
 COMMENTS_LABEL = re.compile(
-    r"(?:(?:\d+\s+)?(?:comments?|replies|responses|reactions)(?:\s*\(\d+\))?(?:\s+\d+)?"
+    r"[\[(]?\s*(?:(?:\d+\s+)?(?:(?:top|best|most|recent|latest)(?: rated| recent| popular| liked)? )?(?:comments?|replies|responses|reactions)(?:\s*\(\d+\))?(?:\s+\d+)?"
     r"|(?:leave|add|post|write|show|hide|view|see|read|load|open|close|submit|cancel)"
     r"(?: all| a| your| the| more| \d+)*(?: comments?| reply| response)"
     r"|comments? (?:are|is) (?:now )?closed|no comments(?: yet)?"
@@ -13,7 +13,7 @@ COMMENTS_LABEL = re.compile(
     r"|join the (?:conversation|discussion)|(?:discuss|discussion)"
     r"|(?:you must be )?logged in to (?:post a )?comment|reply|report(?: abuse)?"
     r"|(?:newest|oldest|top|best) (?:first|comments)|sort by:?(?: \w+)?"
-    r")[\s.!:»›>]*",
+    r")[\s.!:»›>\])]*",
     re.IGNORECASE,
 )
 

@@ -21,7 +21,7 @@ CONSENT_BUTTON = re.compile(
     r"|(?:privacy|cookie) policy|terms (?:of (?:use|service)|and conditions|& conditions)",
     re.IGNORECASE,
 )
-MAX_NOTICE_WORDS = 80  # a notice is a paragraph at most; longer text discusses cookies
+MAX_NOTICE_WORDS = 200  # a notice is a paragraph or two; longer text discusses cookies
 
 
 class CookieNotice(Rule):
