@@ -57,7 +57,7 @@ class Document:
 
     Rules read a document and yield removals; only the pipeline calls
     :meth:`apply`. Blank lines are layout, never removed: the output folds them.
-    Per-document analyses (language, article bounds) are cached on the
+    Per-document analyses (the article's bounds) are cached on the
     instance in ``cache`` and die with it.
     """
 

@@ -4,8 +4,9 @@ The body is the run of lines with the most prose in it, found as a maximum
 sum sub-sequence (the idea of Finn et al.'s Body Text Extraction, 2001, over
 lines instead of HTML tags): prose lines add their word count, other lines
 subtract a small penalty, and lines that rules already removed as chrome
-subtract more, so the run stops at chrome blocks. The headline block is the
-one or two title-like lines right above the body.
+subtract more, so the run stops at chrome blocks; a comment-section heading
+after the article ends the search, since comments can outweigh the article.
+The headline block is the one or two title-like lines right above the body.
 
 The analysis reads the lines that are still live when a heuristic rule first
 asks for it, and is cached on the document.
@@ -17,9 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from cleaner.adapters import justext_stats
 from cleaner.document import Document, Line
-from cleaner.language import guess_stoplist_language
 from cleaner.text import DATE_SIGNAL, ends_like_sentence, title_case_ratio, word_count
 
 # A line of at least this many words that ends like a sentence is prose.
@@ -40,6 +39,8 @@ CHROME_PENALTY = 6.0
 # ("Reply", "Report") occur inside articles too, in embedded posts.
 MAX_GAP_FACTOR = 1
 BOUNDARY_CODE = "C104"
+# Prose words above a comment heading that make it the end of an article.
+MIN_ARTICLE_WORDS = 80
 BOUNDARY_TEXT = re.compile(r"comment|discussion|conversation", re.IGNORECASE)
 # The headline block: at most this many lines right above the body, found among
 # at most MAX_HEADER_SCAN live lines (dates and bylines in between are skipped).
@@ -51,13 +52,10 @@ MAX_HEADLINE_WORDS = 40
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    language: str
     #: First and last line numbers of the body, or None if nothing is prose.
     body: tuple[int, int] | None
     #: Headline (and standfirst) line numbers, top first.
     header: tuple[int, ...]
-    #: jusText's context-revised class ("good"/"bad") of every live line.
-    classes: dict[int, str]
     #: Comment-section headings: the article never extends across one.
     boundaries: tuple[int, ...] = ()
 
@@ -66,13 +64,6 @@ class Layout:
         if self.header:
             return self.header[0]
         return self.body[0] if self.body else None
-
-    def is_boundary_between(self, number: int) -> bool:
-        """True if a comment-section heading lies between line ``number`` and the article."""
-        if self.body is None:
-            return False
-        low, high = sorted((number, self.body[0] if number < self.body[0] else self.body[1]))
-        return any(low < b < high for b in self.boundaries)
 
     def in_article(self, number: int) -> bool:
         start = self.article_start
@@ -110,15 +101,10 @@ def analyse(doc: Document) -> Layout:
     cached = doc.cache.get("layout")
     if isinstance(cached, Layout):
         return cached
-    live = doc.live_lines()
-    language = guess_stoplist_language("\n".join(line.text for line in live))
-    classes = dict(
-        zip((line.number for line in live), justext_stats.classify([line.text for line in live], language), strict=True)
-    )
     body = _densest_prose_run(doc)
     header = _header(doc, body[0]) if body else ()
     boundaries = tuple(line.number for line in doc.lines if is_boundary(doc, line))
-    layout = Layout(language, body, header, classes, boundaries)
+    layout = Layout(body, header, boundaries)
     doc.cache["layout"] = layout
     return layout
 
@@ -145,11 +131,25 @@ def _line_scores(doc: Document) -> list[tuple[int, float]]:
     return scores
 
 
+def _before_comments(scores: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The scores up to the first comment heading that follows an article's worth of prose.
+
+    Comments can outweigh the article they follow, so they are never searched;
+    a "Comments" link above all prose (in a menu) does not count.
+    """
+    prose = 0.0
+    for i, (_, score) in enumerate(scores):
+        if score == -math.inf and prose >= MIN_ARTICLE_WORDS:
+            return scores[:i]
+        prose += max(score, 0.0)
+    return scores
+
+
 def _densest_prose_run(doc: Document) -> tuple[int, int] | None:
     """Kadane's maximum-sum run over the non-blank lines."""
     best: tuple[float, int, int] | None = None
     total, start = 0.0, 0
-    for number, score in _line_scores(doc):
+    for number, score in _before_comments(_line_scores(doc)):
         if total <= 0:
             total, start = 0.0, number
         total += score

@@ -1,24 +1,25 @@
 from collections.abc import Iterator
 
-from cleaner.document import Document, Line, Removal
-from cleaner.layout import Layout, analyse
+from cleaner.document import Document, Removal
+from cleaner.layout import analyse
 from cleaner.rules.base import Rule
-
-# Good prose further than this many live lines from the article is a teaser,
-# comment or footer blurb, not a part of the article.
-MAX_GAP_LINES = 3
 
 
 class OffArticle(Rule):
-    """Lines outside the article that jusText also judges boilerplate.
+    """Lines outside the article: above its headline or past its body.
 
-    The statistical fallback for lines no other rule decides. The article is
-    the headline block plus the densest run of prose (``cleaner.layout``);
-    outside it, a line goes when jusText's classifier, fed one line per
-    paragraph with the document's stoplist and revised by its neighbours,
-    calls it bad. Prose that jusText calls good stays wherever it is, and
-    inside the article nothing is removed by this rule, so subheadings and
-    short quotes between body paragraphs stay.
+    The fallback for lines no other rule decides. The article is the headline
+    block plus the densest run of prose (``cleaner.layout``): prose lines add
+    their word count, other lines cost a little, chrome the rules removed
+    costs more, and a comment-section heading ends it. Inside the article
+    nothing is removed by this rule, so subheadings, short quotes and lists
+    between body paragraphs stay; outside it, menus, headline lists, teasers
+    and footers go.
+
+    jusText's paragraph classification was measured in three roles — as the
+    prose signal of the run, to keep good prose outside it, and to drop runs
+    of bad lines inside it — and each lowered F1 on both dev benchmarks, so
+    this rule does without it (see the benchmarks README).
 
     Removed:
         City
@@ -39,35 +40,5 @@ class OffArticle(Rule):
         layout = analyse(doc)
         if layout.body is None:
             return
-        kept = near_article_prose(doc, layout)
-        off = [line.number for line in doc.live_lines() if not layout.in_article(line.number) and line.number not in kept]
+        off = [line.number for line in doc.live_lines() if not layout.in_article(line.number)]
         yield from self.removals(doc, off)
-
-
-def near_article_prose(doc: Document, layout: Layout) -> set[int]:
-    """Good prose outside the article but close to it: a part the body run missed.
-
-    Walking away from the article on each side, a jusText-good line within
-    MAX_GAP_LINES live lines of the article (or of the last such line) is kept;
-    a comment-section heading ends the walk.
-    """
-    assert layout.body is not None
-    first, last = layout.article_start or layout.body[0], layout.body[1]
-    live = doc.live_lines()
-    above = [line for line in reversed(live) if line.number < first]
-    below = [line for line in live if line.number > last]
-    return _walk(doc, layout, above) | _walk(doc, layout, below)
-
-
-def _walk(doc: Document, layout: Layout, lines: list[Line]) -> set[int]:
-    kept: set[int] = set()
-    gap = 0
-    for line in lines:
-        if gap > MAX_GAP_LINES or layout.is_boundary_between(line.number):
-            break
-        if layout.classes.get(line.number) == "good":
-            kept.add(line.number)
-            gap = 0
-        else:
-            gap += 1
-    return kept
