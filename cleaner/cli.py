@@ -9,13 +9,18 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from cleaner import __version__, explain, registry
 from cleaner.document import Result
 from cleaner.errors import CleanerError, UnknownRuleError
+
+if TYPE_CHECKING:
+    # Imported where used: plain-text runs do not pay for multiprocessing and gzip.
+    from cleaner import corpus
 
 EPILOG = """\b
 Examples:
@@ -80,6 +85,38 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
 )
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, name and summary, then exit.")
 @click.option("--show-rule", metavar="CODE", help="Show one rule's documentation and examples, then exit.")
+@click.option("--jsonl", is_flag=True, help="Corpus mode: JSON Lines in and out, one field of each record cleaned.")
+@click.option("--field", default="text", show_default=True, metavar="NAME", help="With --jsonl: the field to clean.")
+@click.option("--html-field", metavar="NAME", help="With --jsonl: clean the HTML in NAME into --field.")
+@click.option("--removals-field", metavar="NAME", help="With --jsonl: add each record's removals in field NAME.")
+@click.option(
+    "--on-error",
+    type=click.Choice(["keep", "skip", "fail"]),
+    default="keep",
+    show_default=True,
+    help="A bad record (or file, with --output-dir): keep it unchanged, skip it, or fail. Always reported.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes for --jsonl and --output-dir [default: all cores].",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="With --jsonl: write here instead of stdout (atomically; gzip if it ends in .gz).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write each FILE's clean text to DIR under the same name.",
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr (errors are still reported)."
+)
 @click.version_option(__version__, prog_name="cleaner")
 def main(
     files: tuple[str, ...],
@@ -90,6 +127,15 @@ def main(
     ignore: tuple[str, ...],
     list_rules: bool,
     show_rule: str | None,
+    jsonl: bool,
+    field: str,
+    html_field: str | None,
+    removals_field: str | None,
+    on_error: corpus.OnError,
+    jobs: int | None,
+    output: Path | None,
+    output_dir: Path | None,
+    quiet: bool,
 ) -> None:
     """Strip site chrome from scraped article text.
 
@@ -108,6 +154,35 @@ def main(
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc), param_hint="--show-rule") from None
         return
+    if jsonl or output is not None or output_dir is not None:
+        from cleaner import corpus
+
+        settings = corpus.Settings(field, html_field, removals_field, keep_headline, select, ignore)
+        options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
+        try:
+            corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")
+            if output_dir is not None:
+                targets = corpus.batch_targets(files, output_dir)
+                output_dir.mkdir(parents=True, exist_ok=True)
+                summary = corpus.run_batch(read_inputs(files), targets, settings, options, stderr=sys.stderr)
+            else:
+                summary = corpus.run_jsonl(
+                    files or ("-",),
+                    output,
+                    settings,
+                    options,
+                    stdin=sys.stdin.buffer,
+                    stdout=sys.stdout.buffer,
+                    stderr=sys.stderr,
+                )
+        except corpus.CorpusUsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except (CleanerError, OSError) as exc:
+            click.echo(f"cleaner: {exc}", err=True)
+            sys.exit(1)
+        if not quiet:
+            click.echo(summary.format("files" if output_dir else "records"), err=True)
+        sys.exit(0 if summary.ok else 1)
     failed = False
     for name, text in read_inputs(files or ("-",)):
         if text is None:
