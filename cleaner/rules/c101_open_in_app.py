@@ -2,12 +2,14 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Open in App", "Read this story in our app", "Download the free NDTV app"
+# "Open in App", "Read this story in our app", "Download the free NDTV app",
+# "Download on the App Store", "GET IT ON Google Play" (the store badges' alt text)
 APP_PROMPT = re.compile(
     r"(?:(?:open|read|continue|view|listen)(?: (?:this|the|full))?(?: (?:story|article|news))?"
     r"(?: (?:in|on|with)) (?:the |our )?app"
     r"|(?:download|get|install|try) (?:the |our )?(?:free |new )?(?:[\w&]+ )?(?:news )?app(?: now| here| today)?"
-    r"|open app|get the app|app store|google play)[\s.!:»›>]*",
+    r"|(?:(?:download|get it|available) (?:on|from|in) (?:the )?)?(?:apple )?(?:app store|google play)(?: store)?"
+    r"|open app|get the app)[\s.!:»›>]*",
     re.IGNORECASE,
 )
 
@@ -19,6 +21,8 @@ class OpenInApp(PatternRule):
         Open in App
     Removed:
         Download the free News app
+    Removed:
+        Download on the App Store
     Kept:
         Seoul will open in-app visa applications next year.
     """
