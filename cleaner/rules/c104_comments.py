@@ -2,15 +2,19 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Comments", "12 Comments", "Comments (3)", "Leave a comment", "Show comments",
+# Labels that are also article subheadings ("Reactions", "Discussion"): chrome only with a count.
+_COUNTED = r"(?:replies|responses|reactions|discussions?)"
+_RANKED = r"(?:top|best|most|recent|latest)(?: rated| recent| popular| liked)? "
+# "Comments", "12 Comments", "Comments (3)", "4 Responses", "Leave a comment", "Show comments",
 # "Comments are closed.", "Join the conversation", "Be the first to comment"
 COMMENTS_LABEL = re.compile(
-    r"[\[(]?\s*(?:(?:\d+\s+)?(?:(?:top|best|most|recent|latest)(?: rated| recent| popular| liked)? )?(?:comments?|replies|responses|reactions)(?:\s*\(\d+\))?(?:\s+\d+)?"
+    rf"[\[(]?\s*(?:(?:\d+\s+)?(?:{_RANKED})?comments?(?:\s*\(\d+\))?(?:\s+\d+)?"
+    rf"|(?:\d+\s+)?{_RANKED}{_COUNTED}|\d+\s+{_COUNTED}|{_COUNTED}(?:\s*\(\d+\)|\s+\d+)"
     r"|(?:leave|add|post|write|show|hide|view|see|read|load|open|close|submit|cancel)"
     r"(?: all| a| your| the| more| \d+)*(?: comments?| reply| response)"
     r"|comments? (?:are|is) (?:now )?closed|no comments(?: yet)?"
     r"|be the first to (?:comment|reply|respond)(?: on this (?:article|story|post))?"
-    r"|join the (?:conversation|discussion)|(?:discuss|discussion)"
+    r"|join the (?:conversation|discussion)|discuss"
     r"|(?:you must be )?logged in to (?:post a )?comment|reply|report(?: abuse)?"
     r"|(?:newest|oldest|top|best) (?:first|comments)|sort by:?(?: \w+)?"
     r")[\s.!:»›>\])]*",
@@ -29,6 +33,8 @@ class Comments(PatternRule):
         Leave a comment
     Kept:
         Comments from the minister drew criticism across the region.
+    Kept:
+        Reactions
     """
 
     code = "C104"
