@@ -2,13 +2,16 @@ import re
 
 from cleaner.rules.base import PatternRule
 
+# The target of a labelled cross-link is a headline, which does not end in a full stop:
+# "Watch: a short film made by the pupils is online." is a sentence of the article.
+_LINKED_HEADLINE = r"(?!.*\w\.$).{0,200}"
 # "Read more", "Continue reading »", "READ MORE: Markets slide as ...", "Also read: ...",
 # "Back to top", "Next article"
 READ_MORE = re.compile(
     r"(?:(?:read|see|view|load|show|discover|explore)(?: the)? (?:more|all|full(?: story| article| coverage)?|less)"
     r"(?: (?:news|stories|articles|posts|results|about this|here))?"
     r"|continue reading|keep reading|(?:click|tap) here(?: to [^.!?]{1,60})?"
-    r"|(?:read|see) (?:also|more|next|this)\s*:\s*.{0,200}|(?:also read|read also|also see|see also|watch|listen)\s*:\s*.{0,200}"
+    rf"|(?:(?:read|see) (?:also|more|next|this)|also read|read also|also see|see also|watch|listen)\s*:\s*{_LINKED_HEADLINE}"
     r"|more (?:news|stories|articles|videos)|back to (?:top|home)|(?:next|previous|prev) (?:article|story|post|page)"
     r"|(?:next|previous|prev|older|newer)(?: posts?| entries)?)[\s.!:»›>→…]*",
     re.IGNORECASE,
@@ -24,6 +27,8 @@ class ReadMore(PatternRule):
         READ MORE: Markets slide as tariff fears return
     Kept:
         Read more widely, the teacher told her pupils, and you will write better.
+    Kept:
+        Watch: a short film made by the pupils is on the school's website.
     """
 
     code = "C111"
