@@ -5,10 +5,13 @@ from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import word_count
 
-_CREDIT_WORD = (
-    r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit|source|quelle|fuente)s?"
-)
-_AGENCY = r"(?:ap|afp|reuters|getty(?: images)?|shutterstock|istock(?:photo)?|epa|dpa|ani|pti|ians|xinhua|bloomberg)"
+_VISUAL_WORD = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit)s?"
+_CREDIT_WORD = rf"(?:{_VISUAL_WORD}|(?:source|quelle|fuente)s?)"
+_PHOTO_AGENCY = r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy)"
+# News agencies also sign paragraphs ("… overdue. (ANI)") and share names with
+# institutions ("(EPA)"): in a caption they credit a picture only with a photo marker.
+_NEWS_AGENCY = r"(?:ap|afp|reuters|epa|dpa|ani|pti|ians|xinhua|bloomberg)"
+_AGENCY = rf"(?:{_PHOTO_AGENCY}|{_NEWS_AGENCY})"
 # "Photo: Reuters", "Image credit: NASA", "Photograph by Jane Doe", "Foto: dpa"
 CREDIT_LINE = re.compile(
     rf"[(\[]?{_CREDIT_WORD}(?: credit| copyright| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)\s*(?P<source>[^()\[\]]{{1,80}})[)\]]?",
@@ -16,9 +19,13 @@ CREDIT_LINE = re.compile(
 )
 # "Getty Images", "(AP Photo/John Roe)", "Reuters/Jane Doe"
 AGENCY_LINE = re.compile(rf"[(\[]?{_AGENCY}(?: photos?| images)?(?:\s*/\s*[^()\[\]]{{1,60}})?[)\]]?", re.IGNORECASE)
-# "A crowd outside the court. (AP Photo/John Roe)" — a caption closed by a bracketed credit.
+# "A crowd outside the court. (AP Photo/John Roe)" — a caption closed by a bracketed credit:
+# a picture word with its separator ("Photo: ", "Image by "), or an agency signing a picture.
+# Not "(see graphic)" or "(source: IMF)", which end sentences of the article.
 CREDITED_CAPTION = re.compile(
-    rf".{{0,400}}\s[(\[](?:[\w .-]{{0,25}}\b{_CREDIT_WORD}\b|{_AGENCY})[^()\[\]]{{0,80}}[)\]]\.?", re.IGNORECASE
+    rf".{{0,400}}\s[(\[](?:[\w .-]{{0,25}}\b{_VISUAL_WORD}(?: credit| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)"
+    rf"|{_PHOTO_AGENCY}|{_NEWS_AGENCY}\s*(?:/|photos?\b|images?\b))[^()\[\]]{{0,80}}[)\]]\.?",
+    re.IGNORECASE,
 )
 # "Image caption Rescue teams worked through the night", "Image copyright Getty Images"
 CAPTION_LABEL = re.compile(r"(?:image|media|video|photo) (?:caption|copyright|source)\s+.{1,300}", re.IGNORECASE)
@@ -34,6 +41,8 @@ class CaptionCredit(Rule):
         Protesters outside the court on Monday. (AP Photo/John Roe)
     Kept:
         Photographers waited outside the court for hours before the verdict.
+    Kept:
+        The minister welcomed the decision, calling it overdue. (ANI)
     """
 
     code = "C112"
