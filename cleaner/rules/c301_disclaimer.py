@@ -5,9 +5,11 @@ from cleaner.rules.base import PatternRule
 # "Disclaimer: This post has been auto-published from an agency feed ...",
 # "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)",
 # "The views expressed are the author's own."
+# A note speaks of "this story" (the page itself): "The report was produced by
+# researchers at the agency" is article text.
 DISCLAIMER = re.compile(
     r"[(\[]?(?:disclaimer\s*[:.-].{0,600}"
-    r"|(?:this|the) (?:story|article|post|report|content|copy) (?:has|was|is)(?: not)?(?: been)? "
+    r"|(?:except for the headline, )?this (?:story|article|post|content|copy) (?:has|was|is)(?: not)?(?: been)? "
     r"(?:auto-?(?:published|generated)|edited by|generated from|provided by|produced by)"
     r".{0,300}(?:feed|wire|agency|staff|partner|syndicat\w*).{0,200}"
     r"|.{0,200}auto-?generated from (?:a )?syndicated (?:news )?feed.{0,100}"
@@ -23,6 +25,8 @@ class Disclaimer(PatternRule):
         Disclaimer: This post has been auto-published from an agency feed without any modifications to the text and has not been reviewed by an editor
     Kept:
         The company issued a disclaimer on Friday, saying the forecast was not a promise.
+    Kept:
+        The report was produced by researchers at the International Energy Agency.
     """
 
     code = "C301"
