@@ -8,9 +8,17 @@ from cleaner.text import word_count
 # "©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.",
 # "Copyright © 2019 The Times. All rights reserved.", "(c) 2024 Example Media"
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|\u2117).{0,400}", re.IGNORECASE)
+# "… The Times. All rights reserved.", "Copyright The Channel Company, All rights reserved": the
+# phrase opens the line or follows a mark, a year or the end of the owner's name; in prose
+# ("argue that all rights reserved to authors should lapse") it follows a plain word.
 ALL_RIGHTS = re.compile(
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos", re.IGNORECASE
+    r"(?:^|[.,;:|)©]\s*|\d{4}\s+)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos)",
+    re.IGNORECASE,
 )
+# "(c) 2024 Example Media": "(c)" is a mark only before a year; "(c) no heir has …" is a list item.
+LETTER_C_MARK = re.compile(r"\(c\)\s*\d{4}", re.IGNORECASE)
+# "Copyright " before "© 2019 …", "(c) The Times" or "2019 …"
+COPYRIGHT_WORD = re.compile(r"copyright\s*", re.IGNORECASE)
 MAX_NOTICE_WORDS = 60  # a copyright line is a sentence or two; longer is prose about copyright
 
 
@@ -21,6 +29,8 @@ class Copyright(Rule):
         ©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.
     Kept:
         Copyright lawyers say the ruling will change how songs are sampled.
+    Kept:
+        (c) no heir has registered a claim.
     """
 
     code = "C302"
@@ -39,5 +49,10 @@ def _starts_with_mark(text: str) -> bool:
     """ "© 2025 …" or "Copyright 2019 …" / "Copyright © …"; not "Copyright lawyers say …"."""
     if not COPYRIGHT.fullmatch(text):
         return False
-    rest = re.sub(r"^(?:©|\(c\)|copyright|\u2117)\s*", "", text, flags=re.IGNORECASE)
-    return text[0] in "©(\u2117" or rest[:1] in ("©", "(") or rest[:1].isdigit()
+    if text[0] in "©\u2117":
+        return True
+    if text[0] == "(":
+        return LETTER_C_MARK.match(text) is not None
+    word = COPYRIGHT_WORD.match(text)
+    rest = text[word.end() :] if word else text
+    return rest[:1] in ("©", "(") or rest[:1].isdigit()
