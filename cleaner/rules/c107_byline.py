@@ -5,17 +5,24 @@ from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import NAME, ends_like_sentence, is_date_stamp
 
+_BY = r"(?:(?:written|reported|posted|story|text|words|photos?|edited|compiled)\s+)?by:?\s+"
+# A name keeps its capitals when the label around it ignores case: "By the numbers" and
+# "Written by hand" are subheadings and prose, not bylines.
+_CASED_NAME = f"(?-i:{NAME})"
 # "By IANS | Updated: August 24, 2025 08:40 IST", "By Jane Doe and John Roe, Reuters",
 # "Written by Ann Lee", "By AFP"
 BYLINE = re.compile(
-    rf"(?:(?:written|reported|posted|story|text|words|photos?|edited|compiled)\s+)?by:?\s+{NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{NAME})*(?P<rest>\s*[|,·•–—-]\s*.{{0,120}})?",
+    rf"{_BY}{_CASED_NAME}(?:\s*(?:,|and|&)\s*{_CASED_NAME})*(?P<rest>\s*[|,·•–—-]\s*.{{0,120}})?",
     re.IGNORECASE,
 )
+# "By admin - 2018-09-16": a lower-case user name is a byline when a date stamp follows it.
+USER_AND_DATE = re.compile(rf"{_BY}[\w.-]+\s*[|,·•–—-]\s*(?P<date>.+)", re.IGNORECASE)
 # "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe | 3 hours ago"
 NAME_AND_DATE = re.compile(rf"{NAME}\s*[|,·•–—-]\s*(?P<date>.+)")
 # "Author: Jane Doe", "Reporter - Ann Lee"
-AUTHOR_LABEL = re.compile(rf"(?:author|reporter|correspondent|editor|autor|von)s?\s*[:–—-]\s*{NAME}", re.IGNORECASE)
+AUTHOR_LABEL = re.compile(
+    rf"(?:author|reporter|correspondent|editor|autor|von)s?\s*[:–—-]\s*{_CASED_NAME}", re.IGNORECASE
+)
 MAX_BYLINE_CHARS = 160  # longer lines are prose that happens to open with "By"
 
 
@@ -26,8 +33,12 @@ class Byline(Rule):
         By IANS | Updated: August 24, 2025 08:40 IST
     Removed:
         Chris Davies - Nov 19, 2019, 10:31 pm CST
+    Removed:
+        By admin - 2018-09-16
     Kept:
         By Monday, all schools in the province will have reopened.
+    Kept:
+        By the numbers
     """
 
     code = "C107"
@@ -44,5 +55,5 @@ def is_byline(text: str) -> bool:
         return False
     if BYLINE.fullmatch(text) or AUTHOR_LABEL.fullmatch(text):
         return not ends_like_sentence(text) or text.endswith(("Jr.", "Sr.", "Inc."))
-    match = NAME_AND_DATE.fullmatch(text)
+    match = NAME_AND_DATE.fullmatch(text) or USER_AND_DATE.fullmatch(text)
     return bool(match and is_date_stamp(match.group("date")))
