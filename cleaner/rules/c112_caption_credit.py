@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
-from cleaner.text import word_count
+from cleaner.text import ends_like_sentence, word_count
 
 _VISUAL_WORD = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit)s?"
 _CREDIT_WORD = rf"(?:{_VISUAL_WORD}|(?:source|quelle|fuente)s?)"
@@ -30,6 +30,9 @@ CREDITED_CAPTION = re.compile(
 # "Image caption Rescue teams worked through the night", "Image copyright Getty Images"
 CAPTION_LABEL = re.compile(r"(?:image|media|video|photo) (?:caption|copyright|source)\s+.{1,300}", re.IGNORECASE)
 MAX_CREDIT_WORDS = 8  # a credit names a source; more words make it a sentence
+# "Source: the ministry said the figures were provisional." — a source of this many words
+# that ends in a full stop is a sentence; "Photo: Reuters." is still a credit.
+MIN_SENTENCE_SOURCE_WORDS = 4
 
 
 class CaptionCredit(Rule):
@@ -43,6 +46,8 @@ class CaptionCredit(Rule):
         Photographers waited outside the court for hours before the verdict.
     Kept:
         The minister welcomed the decision, calling it overdue. (ANI)
+    Kept:
+        Source: the ministry said the figures were provisional.
     """
 
     code = "C112"
@@ -57,5 +62,7 @@ class CaptionCredit(Rule):
 def is_caption_or_credit(text: str) -> bool:
     credit = CREDIT_LINE.fullmatch(text)
     if credit:
-        return word_count(credit.group("source")) <= MAX_CREDIT_WORDS
+        source = credit.group("source")
+        words = word_count(source)
+        return words <= MAX_CREDIT_WORDS and not (words >= MIN_SENTENCE_SOURCE_WORDS and ends_like_sentence(source))
     return bool(AGENCY_LINE.fullmatch(text) or CREDITED_CAPTION.fullmatch(text) or CAPTION_LABEL.fullmatch(text))
