@@ -20,9 +20,14 @@ _BRACKETED_CREDITS = r"\((?:additional )?(?:reporting|writing|editing) by [^()]{
 # names and dates only, not "First published in 1851, the novel …".
 _PUBLISHED_TOKEN = r"(?:(?-i:[A-Z0-9])[^\s;]*|[/|·–-]|[ap]\.?m\.?,?)"
 _PUBLISHED_IN = rf"(?:on|in|at) (?:the )?{_PUBLISHED_TOKEN}(?: {_PUBLISHED_TOKEN})*"
-# "Source: ANI", "With inputs from PTI", "Courtesy of the Smithsonian": a short attribution.
+# "Source: ANI", "With inputs from PTI", "Courtesy of the Smithsonian": a short attribution,
+# a name or a few words; not "Source: the ministry said the figures were provisional."
 MAX_SOURCE_WORDS = 8  # longer is a sentence that opens with these words
-_SOURCE = rf"[^.!?;\s]+(?:[\s,]+[^.!?;\s,]+){{0,{MAX_SOURCE_WORDS - 1}}}"
+MAX_LOWER_SOURCE_WORDS = 3  # "the Smithsonian Institution"; more words in lower case read as a clause
+_SOURCE = (
+    rf"(?:(?-i:[A-Z0-9])[^.!?;\s]*(?:[\s,]+[^.!?;\s,]+){{0,{MAX_SOURCE_WORDS - 1}}}"
+    rf"|[^.!?;\s]+(?:[\s,]+[^.!?;\s,]+){{0,{MAX_LOWER_SOURCE_WORDS - 1}}})"
+)
 # "Distributed by Tribune Content Agency, LLC.", "Visit bloomberg.com.",
 # "(Reporting by Jane Doe; Editing by John Roe)", "This article originally appeared on The Conversation."
 SYNDICATION = re.compile(
