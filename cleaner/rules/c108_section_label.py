@@ -2,10 +2,12 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Published in News & Features", "Filed under: Politics", "Category: World",
-# "Tags: Japan, South Korea", "Posted in Uncategorized"
+# "Published in News & Features", "Filed under: Politics", "Filed under:", "Category: World",
+# "Tags: Japan, South Korea", "Posted in Uncategorized". "Found in" and "Listed in" open
+# prose and subheadings too ("Found in the rubble"): they label a section only with a colon.
 SECTION_LABEL = re.compile(
-    r"(?:(?:published|posted|filed|appeared|listed|found) (?:in|under)\s*:?\s*[^.!?]{1,80}"
+    r"(?:(?:published|posted|filed) (?:in|under)(?:\s*:\s*[^.!?]{0,80}|\s+[^.!?]{1,80})"
+    r"|(?:appeared|listed|found) (?:in|under)\s*:\s*[^.!?]{0,80}"
     r"|(?:categor(?:y|ies)|sections?|topics?|tags?|tagged(?: with)?|labels?|keywords?|themen|schlagworte)"
     r"\s*:\s*[^.!?]{0,300}"
     r"|(?:tags?|topics?|categories))",
@@ -22,6 +24,8 @@ class SectionLabel(PatternRule):
         Tags: Japan, South Korea, Diplomacy
     Kept:
         Published in 1851, the novel was a commercial failure.
+    Kept:
+        Found in the rubble
     """
 
     code = "C108"
