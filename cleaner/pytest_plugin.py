@@ -433,22 +433,34 @@ def text_diff(expected: str, result: Result, expected_rows: list[Row]) -> str:
     """
     removed_now = line_owners((f"{r.code} {r.name}", r.text) for r in result.removals)
     removed_before = line_owners((code, text) for code, _, _, text in expected_rows)
-    diff = difflib.unified_diff(
-        expected.split("\n"), result.text.split("\n"), "expected", "actual", lineterm="", n=DIFF_CONTEXT_LINES
+    diff = list(
+        difflib.unified_diff(
+            text_lines(expected), text_lines(result.text), "expected", "actual", lineterm="", n=DIFF_CONTEXT_LINES
+        )
     )
-    lines = ["clean text (- expected, + actual):"]
-    for index, line in enumerate(diff):
-        is_header = index < 2  # the "--- expected" and "+++ actual" lines
-        key = line[1:].rstrip()
-        if is_header or not key.strip() or line[0] not in "-+":
-            lines.append(line)
-        elif line[0] == "-":
-            cause = f"removed by {removed_now[key]}" if key in removed_now else "no rule removed it (not in the page)"
-            lines.append(f"{line}    <- {cause}")
-        else:
-            before = f" (expected: removed by {removed_before[key]})" if key in removed_before else ""
-            lines.append(f"{line}    <- no rule removed it{before}")
-    return "\n".join(lines)
+    if not diff:
+        has = "has" if expected.endswith("\n") else "lacks"
+        return f"clean text differs only in its final newline, which the expectation {has}"
+    header, body = diff[:2], diff[2:]  # "--- expected", "+++ actual", then hunks
+    annotated = [annotate(line, removed_now, removed_before) for line in body]
+    return "\n".join(["clean text (- expected, + actual):", *header, *annotated])
+
+
+def text_lines(text: str) -> list[str]:
+    """Lines split on ``"\\n"`` only; a final newline ends the last line rather than starting one."""
+    return text.removesuffix("\n").split("\n")
+
+
+def annotate(line: str, removed_now: dict[str, str], removed_before: dict[str, str]) -> str:
+    """A diff line with the rule behind it, if it is a non-blank removed or added line."""
+    key = line[1:].rstrip()
+    if not key.strip() or line[0] not in "-+":
+        return line
+    if line[0] == "-":
+        cause = f"removed by {removed_now[key]}" if key in removed_now else "no rule removed it (not in the page)"
+        return f"{line}    <- {cause}"
+    before = f" (expected: removed by {removed_before[key]})" if key in removed_before else ""
+    return f"{line}    <- no rule removed it{before}"
 
 
 def removals_diff(expected: list[Row], actual: list[Row]) -> str:

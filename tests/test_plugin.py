@@ -87,6 +87,14 @@ def test_failure_is_a_diff_naming_the_rule_behind_each_line(pytester: pytest.Pyt
     assert "Traceback" not in result.stdout.str()
 
 
+def test_final_newline_difference_is_named(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN.removesuffix("\n"))
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["clean text differs only in its final newline, which the expectation lacks"])
+
+
 def test_failure_shows_the_removal_table_diff(pytester: pytest.Pytester, pages: Path) -> None:
     write(pages / "story.txt", PAGE)
     assert run(pytester, "--cleaner-update").ret == pytest.ExitCode.OK
