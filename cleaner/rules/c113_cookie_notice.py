@@ -5,12 +5,32 @@ from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import word_count
 
-# "We use cookies to improve your experience. By continuing you accept our cookie policy."
-COOKIE_NOTICE = re.compile(
-    r"\bcookies?\b.{0,200}\b(?:use|using|accept|consent|policy|settings|preferences|browsing|experience|agree|"
-    r"continu\w*|enable|store|partners|personali[sz]\w*)\b"
-    r"|\b(?:we|this (?:site|website)|our (?:site|website)) uses? cookies\b",
+# A notice is a line with all three: cookies, what they are for, and the site speaking or
+# spoken of. "We use cookies to improve your experience. By continuing you accept our
+# cookie policy." Articles about cookies, baked or tracking, lack the site's voice:
+# "Third-party cookies, which advertisers use to follow people, will be phased out."
+COOKIE_WORD = re.compile(r"\bcookies?\b", re.IGNORECASE)
+# "accept", "consent", "policy", "experience", "continuing", "personal data"; not "use" or
+# "store", which recipes share ("we use brown butter in our cookies").
+NOTICE_WORD = re.compile(
+    r"\b(?:accept|consent|policy|settings|preferences|browsing|experience|agree|"
+    r"continu\w*|enable|partners|personali[sz]\w*|personal (?:data|information)|analytics|tracking|opt[- ]?out|"
+    r"functionalit\w*)\b",
     re.IGNORECASE,
+)
+# "we", "our", "us", "this website", "the site", "nostro sito", "unserer Webseite"
+SITE_VOICE = re.compile(
+    r"\b(?:we|our|us)\b|\b(?:this|the|our) (?:web)?site\b"
+    r"|\b(?:nostro|questo) sito\b|\b(?:unsere[rn]?|diese[rn]?) (?:web)?seite\b|\b(?:nuestro|este) sitio\b"
+    r"|\b(?:notre|ce) site\b",
+    re.IGNORECASE,
+)
+# Footer and menu links need no voice: "* Cookie Policy", "Privacy Policy | Cookie Policy | FAQs".
+MAX_LINK_WORDS = 4  # "* Manage Cookie Preferences": a link is a few words, a sentence more
+LINK_ROW_SEPARATOR = "|"
+# "This site uses cookies", "Our website is using cookies", "We use cookies"
+SITE_USES_COOKIES = re.compile(
+    r"\b(?:we|this (?:site|website)|our (?:site|website))(?: uses?| is using| are using) cookies\b", re.IGNORECASE
 )
 # Consent buttons: "Accept all", "I agree", "Manage cookie settings", "Got it"
 CONSENT_BUTTON = re.compile(
@@ -33,6 +53,8 @@ class CookieNotice(Rule):
         Accept all
     Kept:
         The bakery sold 300 cookies on its first day, the owner said.
+    Kept:
+        Third-party cookies, which advertisers use to follow people, will be phased out.
     """
 
     code = "C113"
@@ -41,6 +63,16 @@ class CookieNotice(Rule):
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
             text = line.stripped.rstrip(".!")
-            is_notice = word_count(text) <= MAX_NOTICE_WORDS and COOKIE_NOTICE.search(text)
-            if is_notice or CONSENT_BUTTON.fullmatch(text):
+            if is_cookie_notice(text) or CONSENT_BUTTON.fullmatch(text):
                 yield self.removal(doc, line.number)
+
+
+def is_cookie_notice(text: str) -> bool:
+    if word_count(text) > MAX_NOTICE_WORDS:
+        return False
+    if SITE_USES_COOKIES.search(text):
+        return True
+    if not (COOKIE_WORD.search(text) and NOTICE_WORD.search(text)):
+        return False
+    is_link = word_count(text) <= MAX_LINK_WORDS or LINK_ROW_SEPARATOR in text
+    return is_link or SITE_VOICE.search(text) is not None
