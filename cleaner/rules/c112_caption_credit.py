@@ -17,8 +17,14 @@ CREDIT_LINE = re.compile(
     rf"[(\[]?{_CREDIT_WORD}(?: credit| copyright| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)\s*(?P<source>[^()\[\]]{{1,80}})[)\]]?",
     re.IGNORECASE,
 )
-# "Getty Images", "(AP Photo/John Roe)", "Reuters/Jane Doe"
-AGENCY_LINE = re.compile(rf"[(\[]?{_AGENCY}(?: photos?| images)?(?:\s*/\s*[^()\[\]]{{1,60}})?[)\]]?", re.IGNORECASE)
+# "Getty Images", "(AP Photo/John Roe)", "Reuters/Kevin Lamarque/File Photo": after the slash a
+# photographer's name, a few words without a colon; "Reuters/Ipsos poll: Biden leads by 8 points" is a headline.
+MAX_PHOTOGRAPHER_WORDS = 5
+AGENCY_LINE = re.compile(
+    rf"[(\[]?{_AGENCY}(?: photos?| images)?"
+    rf"(?:\s*/\s*[^\s()\[\]:]+(?:\s+[^\s()\[\]:]+){{0,{MAX_PHOTOGRAPHER_WORDS - 1}}})?[)\]]?",
+    re.IGNORECASE,
+)
 # "A crowd outside the court. (AP Photo/John Roe)" — a caption closed by a bracketed credit:
 # a picture word with its separator ("Photo: ", "Image by "), or an agency signing a picture.
 # Not "(see graphic)" or "(source: IMF)", which end sentences of the article.
