@@ -341,3 +341,14 @@ def test_scanner_rejects_what_json_loads_rejects(bad: str) -> None:
         json.loads(bad)
     with pytest.raises(corpus.RecordError, match="not valid JSON"):
         corpus.scan_object(bad)
+
+
+def test_html_field_uses_the_library_html_cleaner() -> None:
+    if not hasattr(cleaner, corpus.HTML_EXPLAINER):
+        pytest.skip("this version has no HTML support (issue 4)")
+    paragraph = "<p>The council approved the new budget on Tuesday after a long debate about the bridge.</p>"
+    html = f"<html><body><nav>Home | News</nav><article>{paragraph * 3}</article></body></html>"
+    result = run("--jsonl", "-j", "1", "--html-field", "html", stdin=line(id=1, html=html))
+    assert result.exit_code == 0, result.stderr
+    expected = getattr(cleaner, corpus.HTML_EXPLAINER)(html, keep_headline=True, select=(), ignore=())
+    assert json.loads(result.stdout) == {"id": 1, "html": html, "text": expected.text}
