@@ -24,6 +24,10 @@ AUTHOR_LABEL = re.compile(
     rf"(?:author|reporter|correspondent|editor|autor|von)s?\s*[:–—-]\s*{_CASED_NAME}", re.IGNORECASE
 )
 MAX_BYLINE_CHARS = 160  # longer lines are prose that happens to open with "By"
+# "By" on a line of its own, the author's name on the next: a byline split by the page's markup.
+LONE_BY = re.compile(r"by:?", re.IGNORECASE)
+# "Sarah E. Needleman", "The Water Coolest": the name line after a lone "By".
+AUTHOR_NAME = re.compile(NAME)
 
 
 class Byline(Rule):
@@ -35,6 +39,9 @@ class Byline(Rule):
         Chris Davies - Nov 19, 2019, 10:31 pm CST
     Removed:
         By admin - 2018-09-16
+    Removed:
+        By
+        Sarah E. Needleman
     Kept:
         By Monday, all schools in the province will have reopened.
     Kept:
@@ -45,8 +52,17 @@ class Byline(Rule):
     name = "byline"
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        for line in doc.live_lines():
-            if is_byline(line.stripped):
+        live = doc.live_lines()
+        claimed: set[int] = set()
+        for i, line in enumerate(live):
+            if line.number in claimed:
+                continue
+            if LONE_BY.fullmatch(line.stripped):
+                following = live[i + 1 : i + 2]
+                names = [n.number for n in following if AUTHOR_NAME.fullmatch(n.stripped)]
+                claimed.update([line.number, *names])
+                yield from self.removals(doc, [line.number, *names])
+            elif is_byline(line.stripped):
                 yield self.removal(doc, line.number)
 
 
