@@ -2,10 +2,11 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Advertisement", "- Advertisement -", "Story continues below advertisement",
+# "Advertisement", "- Advertisement -", "Iklan", "Реклама", "Story continues below advertisement",
 # "Sponsored", "Skip Ad", "Scroll to continue with content"
 ADVERTISEMENT = re.compile(
-    r"[\s\-–—|]*(?:advertisement|advertising|advert|anzeige|publicidad|publicité|pubblicità|reklama|ad|ads|"
+    r"[\s\-–—|]*(?:advertisement|advertising|advert|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|reklama|"
+    r"реклама|iklan|광고|ad|ads|"
     r"sponsored(?: content| post| links?| stories| by [^.!?]{1,40})?|promoted(?: content| stories)?|paid (?:content|post)|"
     r"(?:story|article|text) continues (?:below|after)(?: this)?(?: advertisement| ad| advert)?|"
     r"continue reading(?: the main story| below)|skip (?:ad|advert(?:isement)?)|"
