@@ -2,12 +2,14 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Sign in", "Log In / Register", "My Account", "Subscribe now", "Forgot password?"
+# "Sign in", "Log In / Register", "My Account", "Subscribe now", "Forgot password?",
+# and the fields of sign-up and comment forms: "Email (required)", "Name *"
 ACCOUNT_PROMPT = re.compile(
     r"(?:(?:sign|log)\s?(?:in|on|out|up)(?:\s*(?:/|\||or|and)\s*(?:register|sign\s?up|subscribe|join|create (?:an )?account))?"
     r"|register|my account|my profile|create (?:an |your )?(?:free )?account|subscribe(?: now| today| here)?"
     r"|(?:already (?:a subscriber|have an account|registered))\??(?: (?:sign|log) ?in)?"
-    r"|(?:forgot|lost|reset) (?:your )?password\??|remember me|(?:user ?name|password|e-?mail)\s*\*?"
+    r"|(?:forgot|lost|reset) (?:your )?password\??|remember me|(?:user ?name|password|e-?mail)\s*(?:\*|\(required\))?"
+    r"|(?:name|website|comment|zip code|postcode)\s*(?:\*|\(required\))"
     r"|subscriber(?:s)? (?:only|login)|not a subscriber\??|become a (?:member|subscriber))[\s.!:»›>]*",
     re.IGNORECASE,
 )
