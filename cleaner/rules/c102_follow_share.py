@@ -8,13 +8,13 @@ _NETWORK = (
     r"copy(?: the)? link|copy|link|google\+?|tumblr|vk|xing|share)"
 )
 # "Follow Us", "Follow us on Twitter", "Share this article", "Share on Facebook",
-# "Facebook Twitter WhatsApp Email", "Share via Email", "Share 12"
+# "Facebook Twitter WhatsApp Email", "Share via Email", "Share 12", "Sharing is caring!"
 FOLLOW_SHARE = re.compile(
     rf"(?:(?:follow|like|join|connect with|find|friend) us(?: (?:on|at) {_NETWORK}(?:(?:,| and| &| or)? {_NETWORK})*)?"
     rf"|(?:click to |tap to )?share(?: (?:this|the|our))?(?: (?:article|story|post|page|video|link|on|via|to))*"
     rf"(?: {_NETWORK}(?:(?:,| and| &| or|/)? {_NETWORK})*)?(?: \d+)?"
     rf"|{_NETWORK}(?:\s*[,|/·•]?\s*{_NETWORK})*(?: \d+)?"
-    r"|(?:\d+ )?shares?)[\s.!:»›>]*",
+    r"|(?:\d+ )?shares?|sharing is caring)[\s.!:»›>]*",
     re.IGNORECASE,
 )
 
