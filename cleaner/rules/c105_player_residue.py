@@ -2,10 +2,10 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "0:00", "01:32 / 03:10", "×", "Close", "Play Video", "Loaded: 0%", "Duration 2:31"
+# "0:00", "01:32 / 03:10", "×", "‹ › ×" (a gallery's arrows), "Close", "Play Video", "Loaded: 0%"
 PLAYER_RESIDUE = re.compile(
     r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"|[×✕✖✗xX]|close|close (?:player|video|window|ad)|play|pause|mute|unmute|replay|fullscreen|full screen|"
+    r"|[×✕✖✗xX]|[‹›×✕✖❮❯◀▶«»<>](?:\s*[‹›×✕✖❮❯◀▶«»<>])+|close|close (?:player|video|window|ad)|play|pause|mute|unmute|replay|fullscreen|full screen|"
     r"(?:play|watch) (?:video|now)|now playing|up next|autoplay|live|video|audio|"
     r"(?:current time|duration|remaining time|loaded|progress)\s*:?\s*[\d:.%/ ]*|"
     r"(?:closed )?captions?|subtitles|settings|chapters|descriptions off|quality|speed|"
