@@ -3,7 +3,7 @@ from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
-from cleaner.text import NAME, ends_like_sentence, is_date_stamp
+from cleaner.text import DATE_SIGNAL, NAME, ends_like_sentence, is_date_stamp
 
 _BY = r"(?:(?:written|reported|posted|story|text|words|photos?|edited|compiled)\s+)?by:?\s+"
 # A name keeps its capitals when the label around it ignores case: "By the numbers" and
@@ -28,6 +28,8 @@ MAX_BYLINE_CHARS = 160  # longer lines are prose that happens to open with "By"
 LONE_BY = re.compile(r"by:?", re.IGNORECASE)
 # "Sarah E. Needleman", "The Water Coolest": the name line after a lone "By".
 AUTHOR_NAME = re.compile(NAME)
+MAX_NAME_WORDS = 5  # NAME's own limit: a first word and up to four more
+MIN_NAME_DATE_WORDS = 3  # "By", a name, a date
 
 
 class Byline(Rule):
@@ -39,6 +41,8 @@ class Byline(Rule):
         Chris Davies - Nov 19, 2019, 10:31 pm CST
     Removed:
         By admin - 2018-09-16
+    Removed:
+        by Regan September 15, 2014
     Removed:
         By
         Sarah E. Needleman
@@ -72,4 +76,22 @@ def is_byline(text: str) -> bool:
     if BYLINE.fullmatch(text) or AUTHOR_LABEL.fullmatch(text):
         return not ends_like_sentence(text) or text.endswith(("Jr.", "Sr.", "Inc."))
     match = NAME_AND_DATE.fullmatch(text) or USER_AND_DATE.fullmatch(text)
-    return bool(match and is_date_stamp(match.group("date")))
+    return bool(match and is_date_stamp(match.group("date"))) or is_name_then_date(text)
+
+
+def is_name_then_date(text: str) -> bool:
+    """ "by Regan September 15, 2014": "By", a name and a date with nothing between them.
+
+    The name's end is not marked, and a month is capitalised like a name, so
+    every split of the words after "By" is tried; a name has no date words
+    ("By Tuesday 10 March" is a deadline).
+    """
+    words = text.split()
+    if len(words) < MIN_NAME_DATE_WORDS or not LONE_BY.fullmatch(words[0]):
+        return False
+    for end in range(2, min(len(words), MAX_NAME_WORDS + 1)):
+        name, date = " ".join(words[1:end]), " ".join(words[end:])
+        is_name = AUTHOR_NAME.fullmatch(name) and not any(DATE_SIGNAL.fullmatch(w) for w in words[1:end])
+        if is_name and is_date_stamp(date):
+            return True
+    return False
