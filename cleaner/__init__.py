@@ -3,30 +3,78 @@
 >>> import cleaner
 >>> cleaner.clean("Open in App\\nThe talks ended on Sunday with a joint statement.\\n")
 'The talks ended on Sunday with a joint statement.\\n'
+
+The rules load on first use, so importing the package (as pytest does for the
+golden-test plugin) stays cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner import pipeline, registry
 from cleaner.document import Removal, Result
 from cleaner.errors import CleanerError, UnknownRuleError
 
-__all__ = ["CleanerError", "Removal", "Result", "UnknownRuleError", "clean", "explain"]
+__all__ = [
+    "CleanerError",
+    "Removal",
+    "Result",
+    "UnknownRuleError",
+    "clean",
+    "clean_html",
+    "explain",
+    "explain_html",
+]
 __version__ = "0.1.0"
 
 
-def explain(text: str, *, keep_headline: bool = True, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Result:
+def explain(
+    text: str,
+    *,
+    keep_headline: bool = True,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    headline: str | None = None,
+) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
     ``keep_headline=False`` also removes the headline and standfirst, leaving
     the article body alone. ``select``/``ignore`` take rule codes or names.
+    ``headline``, when the page's headline is known (from HTML metadata), is
+    the line the headline rule removes instead of guessing.
     """
+    from cleaner import pipeline, registry
+
     rules = registry.active_rules(select, ignore)
-    return pipeline.run(text, rules, keep_headline=keep_headline)
+    return pipeline.run(text, rules, keep_headline=keep_headline, headline=headline)
 
 
 def clean(text: str, *, keep_headline: bool = True) -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
     return explain(text, keep_headline=keep_headline).text
+
+
+def explain_html(
+    html: str | bytes, *, keep_headline: bool = True, select: Iterable[str] = (), ignore: Iterable[str] = ()
+) -> Result:
+    """Clean an HTML page: trafilatura extracts the article, then the rules run on it.
+
+    Bytes are decoded with charset detection. Removal line numbers refer to
+    the extracted text. trafilatura has already chosen where the article is,
+    so the off-article rule does not run on its output and the headline rule
+    removes only the page's own title; the rules for kinds of chrome all run.
+    When trafilatura finds nothing or very little, the page's whole text is
+    cleaned by every rule instead, so a page is never lost.
+    """
+    from cleaner.adapters import trafilatura_html  # lazy: text mode never imports lxml
+    from cleaner.registry import POSITION_RULE
+
+    article = trafilatura_html.article_text(html, keep_headline=keep_headline)
+    if article.extracted:
+        ignore = (*ignore, POSITION_RULE)
+    return explain(article.text, keep_headline=keep_headline, select=select, ignore=ignore, headline=article.title)
+
+
+def clean_html(html: str | bytes, *, keep_headline: bool = True) -> str:
+    """The article of an HTML page, extracted by trafilatura and cleaned by the rules."""
+    return explain_html(html, keep_headline=keep_headline).text

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from cleaner import __version__, explain, registry
+from cleaner import __version__, explain, explain_html, registry
 from cleaner.document import Result
 from cleaner.errors import CleanerError, UnknownRuleError
+from cleaner.text import looks_like_html
 
 if TYPE_CHECKING:
     # Imported where used: plain-text runs do not pay for multiprocessing and gzip.
@@ -27,6 +28,7 @@ Examples:
   scraper | cleaner > article.txt          clean stdin to stdout
   cleaner page.txt --explain               also list removed lines on stderr
   cleaner page.txt --body-only             drop headline and standfirst too
+  cleaner page.html                        HTML is detected: trafilatura, then the rules
   cleaner page.txt --format json           text and removals as JSON
   cleaner page.txt --ignore C910           run every rule but the fallback
   cleaner --list-rules                     codes, names and summaries
@@ -83,6 +85,13 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
     metavar="CODES",
     help="Do not run these rules (codes or names, comma-separated).",
 )
+@click.option(
+    "--html",
+    "mode",
+    flag_value="html",
+    help="Treat input as HTML: trafilatura extracts the article, then the rules run.",
+)
+@click.option("--text", "mode", flag_value="text", help="Treat input as text even if it looks like HTML.")
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, name and summary, then exit.")
 @click.option("--show-rule", metavar="CODE", help="Show one rule's documentation and examples, then exit.")
 @click.option("--jsonl", is_flag=True, help="Corpus mode: JSON Lines in and out, one field of each record cleaned.")
@@ -127,6 +136,7 @@ def main(
     ignore: tuple[str, ...],
     list_rules: bool,
     show_rule: str | None,
+    mode: str | None,
     jsonl: bool,
     field: str,
     html_field: str | None,
@@ -188,8 +198,11 @@ def main(
         if text is None:
             failed = True
             continue
+        is_html = mode == "html" or (mode is None and looks_like_html(text))
         try:
-            result = explain(text, keep_headline=keep_headline, select=select, ignore=ignore)
+            result = (explain_html if is_html else explain)(
+                text, keep_headline=keep_headline, select=select, ignore=ignore
+            )
         except CleanerError as exc:
             click.echo(f"cleaner: {name}: {exc}", err=True)
             failed = True

@@ -63,13 +63,15 @@ class Document:
 
     lines: tuple[Line, ...]
     keep_headline: bool = True
+    #: The page's headline when known from elsewhere (HTML metadata), else None.
+    headline: str | None = None
     _removed: dict[int, str] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_text(cls, text: str, *, keep_headline: bool = True) -> Document:
+    def from_text(cls, text: str, *, keep_headline: bool = True, headline: str | None = None) -> Document:
         lines = tuple(Line(i, t) for i, t in enumerate(text.split("\n"), start=1))
-        return cls(lines, keep_headline=keep_headline)
+        return cls(lines, keep_headline=keep_headline, headline=headline)
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

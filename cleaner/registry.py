@@ -57,6 +57,10 @@ ALL_RULES: tuple[type[Rule], ...] = (
     OffArticle,
 )
 
+# The rule that finds the article by its position in a page rather than by a kind
+# of chrome; text an extractor already cut out of a page skips it.
+POSITION_RULE = OffArticle.code
+
 
 def get(key: str) -> type[Rule]:
     """The rule whose code (``C101``) or name (``open-in-app``) is ``key``."""

@@ -117,3 +117,12 @@ def damerau_distance(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows.append(row)
     return rows[-1][len(b)]
+
+
+# "<!DOCTYPE html>", "<html lang=…>", after optional BOM, blank space and an XML prolog.
+HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """True if the input starts like an HTML document (doctype or ``<html``)."""
+    return HTML_START.match(text[:4096]) is not None

@@ -1,0 +1,76 @@
+"""HTML mode: trafilatura extracts, the rules clean, text mode stays light."""
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+import cleaner
+from cleaner.cli import main
+from cleaner.text import looks_like_html
+
+PARAGRAPH = (
+    "The council approved the new budget on Tuesday after a long debate about the cost of "
+    "repairing the old bridge, which has been closed to heavy traffic since the spring floods."
+)
+PAGE = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Council approves budget</title></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article>
+<h1>Council approves budget</h1>
+<p>{PARAGRAPH}</p>
+<p>Share on Facebook</p>
+<p>{PARAGRAPH.replace("Tuesday", "Wednesday")}</p>
+<p>{PARAGRAPH.replace("Tuesday", "Thursday")}</p>
+</article>
+<footer><p>Copyright 2024 Example Media. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_clean_html_keeps_the_article_and_drops_chrome_trafilatura_left() -> None:
+    result = cleaner.explain_html(PAGE)
+    assert PARAGRAPH in result.text
+    assert "Share on Facebook" not in result.text
+    assert [r.code for r in result.removals] == ["C102"]
+    assert "Home" not in result.text and "Copyright" not in result.text
+
+
+def test_body_only_has_no_headline() -> None:
+    assert not cleaner.clean_html(PAGE, keep_headline=False).startswith("Council approves budget")
+    assert cleaner.clean_html(PAGE).startswith("Council approves budget")
+
+
+def test_bytes_are_decoded_by_their_charset() -> None:
+    latin = PAGE.replace('charset="utf-8"', 'charset="iso-8859-1"').replace("council", "café council")
+    assert "café council" in cleaner.clean_html(latin.encode("iso-8859-1"))
+
+
+def test_a_page_trafilatura_cannot_extract_falls_back_to_its_whole_text() -> None:
+    tiny = "<html><body><div>Open in App</div><div>A short note on the weather today.</div></body></html>"
+    result = cleaner.explain_html(tiny)
+    assert "A short note on the weather today." in result.text
+    assert "Open in App" not in result.text
+
+
+def test_html_detection() -> None:
+    assert looks_like_html("\ufeff  <!doctype html><html>")
+    assert looks_like_html("<html lang='en'>")
+    assert not looks_like_html("The <html> tag starts a page.")
+
+
+def test_cli_detects_html_and_text_forces_text_mode() -> None:
+    detected = CliRunner().invoke(main, [], input=PAGE)
+    assert detected.exit_code == 0 and PARAGRAPH in detected.stdout and "<p>" not in detected.stdout
+    forced = CliRunner().invoke(main, ["--text"], input=PAGE)
+    assert "<p>" in forced.stdout
+
+
+def test_text_mode_imports_neither_trafilatura_nor_lxml() -> None:
+    code = (
+        "import sys, cleaner.cli; cleaner.clean('Open in App\\nSome text.\\n'); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'lxml', 'justext')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
