@@ -47,6 +47,7 @@ BOUNDARY_TEXT = re.compile(r"comment|discussion|conversation", re.IGNORECASE)
 MAX_HEADER_LINES = 2
 MAX_HEADER_SCAN = 5
 MIN_HEADLINE_WORDS = 3
+MIN_STANDFIRST_WORDS = 10
 MAX_HEADLINE_WORDS = 40
 
 
@@ -165,7 +166,12 @@ def _densest_prose_run(doc: Document) -> tuple[int, int] | None:
 
 
 def _header(doc: Document, body_start: int) -> tuple[int, ...]:
-    """Up to two headline-like lines above the body, skipping metadata lines between."""
+    """Up to two headline-like lines above the body, skipping metadata lines between.
+
+    A short sentence ("It began with a petition.") is the article's first
+    paragraph, not a standfirst: a line ending in a full stop joins the block
+    only with MIN_STANDFIRST_WORDS words.
+    """
     header: list[int] = []
     scanned = 0
     for number in range(body_start - 1, 0, -1):
@@ -175,7 +181,9 @@ def _header(doc: Document, body_start: int) -> tuple[int, ...]:
         scanned += 1
         if len(header) == MAX_HEADER_LINES or scanned > MAX_HEADER_SCAN:
             break
-        if is_headline_like(line):
+        if is_headline_like(line) and (
+            not line.stripped.endswith(".") or word_count(line.stripped) >= MIN_STANDFIRST_WORDS
+        ):
             header.append(number)
         elif not is_metadata(line.stripped):
             break

@@ -17,7 +17,7 @@ RELATED_HEADING = re.compile(
     r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*"
     r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
     r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news"
-    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:.»›>]*",
+    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>]*",
     re.IGNORECASE,
 )
 # "International", "Other Sports": section words glued in front of a heading.

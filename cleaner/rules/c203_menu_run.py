@@ -6,8 +6,8 @@ from cleaner.rules.base import Rule
 from cleaner.text import ends_like_sentence, word_count
 
 # "  * Tech", "+ Reviews", "• Sport", "- Contact": an inscriptis or hand-made bullet.
-BULLET = re.compile(r"[*+•·▪►◦‣-]\s+(?P<item>.*)")
-MIN_MENU_ITEMS = 3
+BULLET = re.compile(r"(?:[*+•·▪►◦‣-]|o(?= ))\s+(?P<item>.*)")
+MIN_MENU_ITEMS = 5  # a shorter list may be the article's own ("Key points", a squad)
 MAX_MENU_ITEM_WORDS = 4  # "Science & Technology News": a menu entry is a few words
 # Share of items that must look like menu entries: lists of ingredients or facts do not.
 MIN_MENU_SHARE = 0.8
@@ -21,6 +21,7 @@ class MenuRun(Rule):
         * Cars
         * Gaming
         * Science
+        * Reviews
     Kept:
         * 200 g flour
         * 2 eggs, beaten
