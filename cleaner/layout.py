@@ -46,6 +46,8 @@ BOUNDARY_TEXT = re.compile(r"comment|discussion|conversation", re.IGNORECASE)
 # at most MAX_HEADER_SCAN live lines (dates and bylines in between are skipped).
 MAX_HEADER_LINES = 2
 MAX_HEADER_SCAN = 5
+# Short sentences right after the body that still belong to it (a closing line).
+MAX_CLOSING_LINES = 2
 MIN_HEADLINE_WORDS = 3
 MIN_STANDFIRST_WORDS = 10
 MAX_HEADLINE_WORDS = 40
@@ -103,6 +105,8 @@ def analyse(doc: Document) -> Layout:
     if isinstance(cached, Layout):
         return cached
     body = _densest_prose_run(doc)
+    if body:
+        body = (body[0], _closing_sentences(doc, body[1]))
     header = _header(doc, body[0]) if body else ()
     boundaries = tuple(line.number for line in doc.lines if is_boundary(doc, line))
     layout = Layout(body, header, boundaries)
@@ -163,6 +167,26 @@ def _densest_prose_run(doc: Document) -> tuple[int, int] | None:
     while first < last and not (doc.is_live(first) and is_prose(doc.line(first))):
         first += 1
     return first, last
+
+
+def _closing_sentences(doc: Document, body_end: int) -> int:
+    """The body's end, moved over short sentences right after it ("The work starts in May.").
+
+    Articles often end on a line too short to count as prose; up to
+    MAX_CLOSING_LINES sentence-case sentences directly below the body join it.
+    """
+    end, joined = body_end, 0
+    for line in doc.lines[body_end:]:
+        if line.is_blank:
+            continue
+        if joined == MAX_CLOSING_LINES or not (doc.is_live(line.number) and is_short_sentence(line.stripped)):
+            break
+        end, joined = line.number, joined + 1
+    return end
+
+
+def is_short_sentence(text: str) -> bool:
+    return text[0].isupper() and ends_like_sentence(text) and title_case_ratio(text) < MAX_PROSE_TITLE_CASE
 
 
 def _header(doc: Document, body_start: int) -> tuple[int, ...]:
