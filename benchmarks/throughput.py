@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import hashlib
 import json
 import os
 import resource
@@ -115,6 +116,23 @@ def build_corpus(pages: Sequence[Page], path: Path, size_mb: float) -> tuple[int
                 out.write(line)
                 records, size = records + 1, size + len(line)
     return records, size
+
+
+def source_digest() -> str:
+    """A hash of the package's sources: several people edit this tree, and a rule changed
+    between the -j 1 and the -j N run would make their outputs differ for no fault of -j."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "cleaner").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def first_difference(a: Path, b: Path) -> str:
+    with a.open("rb") as left, b.open("rb") as right:
+        for number, (x, y) in enumerate(zip(left, right, strict=False), start=1):
+            if x != y:
+                return f"first at line {number}"
+    return "lengths differ"
 
 
 def cleaner_command() -> list[str]:
@@ -249,15 +267,21 @@ def main() -> None:
         corpus = Path(tmp) / "corpus.jsonl"
         records, size = build_corpus(pages, corpus, args.size_mb)
         outputs = [Path(tmp) / f"out-j{jobs}.jsonl" for jobs in (1, args.jobs)]
+        digest = source_digest()
         cli_rows = [
             bench_cli(corpus, records, size, jobs, out) for jobs, out in zip((1, args.jobs), outputs, strict=True)
         ]
         identical = outputs[0].read_bytes() == outputs[1].read_bytes()
+        same_code = digest == source_digest()
+        difference = "" if identical else f" ({first_difference(*outputs)})"
         small = min((DEV / "raw").glob("*.txt"), key=lambda p: p.stat().st_size)
         medians = cold_start(small)
     print_table([*cli_rows, *rows])
     print()
-    print(f"-j {args.jobs} vs -j 1: {cli_rows[0].seconds / cli_rows[1].seconds:.2f}x; outputs identical: {identical}")
+    speedup = cli_rows[0].seconds / cli_rows[1].seconds
+    print(f"-j {args.jobs} vs -j 1: {speedup:.2f}x; outputs identical: {identical}{difference}")
+    if not same_code:
+        print("warning: cleaner/ changed during the runs; the two runs did not clean with the same code")
     print_cold_start(small, medians)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores, load average {load}")

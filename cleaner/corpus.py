@@ -122,8 +122,13 @@ class Chunk:
 
 @dataclass(frozen=True, slots=True)
 class ChunkResult:
-    chunk: Chunk
+    """What a worker sends back: the outcomes, and what the parent reports about the chunk."""
+
+    source: str
+    first_line: int
+    nbytes: int
     outcomes: tuple[Outcome, ...]
+    read_error: str | None = None
 
 
 @dataclass(slots=True)
@@ -315,8 +320,9 @@ def utf8_length(text: str) -> int:
 
 def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
     """Clean every line of a chunk: the unit of work sent to a worker process."""
-    outcomes = (clean_line(raw, settings, chunk.first_line + i) for i, raw in enumerate(chunk.lines))
-    return ChunkResult(chunk, tuple(outcomes))
+    outcomes = tuple(clean_line(raw, settings, chunk.first_line + i) for i, raw in enumerate(chunk.lines))
+    nbytes = sum(map(len, chunk.lines))
+    return ChunkResult(chunk.source, chunk.first_line, nbytes, outcomes, chunk.read_error)
 
 
 # --------------------------------------------------------------------------
@@ -534,7 +540,7 @@ def run_jsonl(
         for result in results:
             write_chunk(result, out, summary, options.on_error, stderr)
             if progress:
-                progress.update(len(result.outcomes), sum(map(len, result.chunk.lines)))
+                progress.update(len(result.outcomes), result.nbytes)
         out.flush()
     if progress:
         progress.close()
@@ -542,9 +548,9 @@ def run_jsonl(
 
 
 def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error: OnError, stderr: TextIO) -> None:
-    if result.chunk.read_error is not None:
+    if result.read_error is not None:
         summary.failed_sources += 1
-        report(stderr, f"{result.chunk.source}: line {result.chunk.first_line}: {result.chunk.read_error}", on_error)
+        report(stderr, f"{result.source}: line {result.first_line}: {result.read_error}", on_error)
     for outcome in result.outcomes:
         if not outcome.is_record:
             out.write(outcome.data)
@@ -552,7 +558,7 @@ def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error:
         summary.records_in += 1
         if outcome.error is not None:
             summary.errors += 1
-            report(stderr, f"{result.chunk.source}:{outcome.line}: {outcome.error}", on_error)
+            report(stderr, f"{result.source}:{outcome.line}: {outcome.error}", on_error)
             if on_error == "skip":
                 continue
         out.write(outcome.data if outcome.data.endswith(b"\n") else outcome.data + b"\n")
