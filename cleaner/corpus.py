@@ -34,6 +34,7 @@ from typing import IO, Any, Literal, TextIO, TypeVar, cast
 import cleaner
 from cleaner.document import Result
 from cleaner.errors import CleanerError
+from cleaner.text import looks_like_html
 
 OnError = Literal["keep", "skip", "fail"]
 ON_ERROR_CHOICES: tuple[OnError, ...] = ("keep", "skip", "fail")
@@ -91,11 +92,19 @@ class Settings:
     keep_headline: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # "html" or "text" forces how a value is read (--html/--text); None: as it looks.
+    mode: str | None = None
 
     @property
     def source_field(self) -> str:
         """The field read: the HTML field when there is one, else the cleaned field."""
         return self.html_field or self.field
+
+    def is_html(self, value: str) -> bool:
+        """HTML with --html-field or --html, text with --text, else as the value looks (as in text mode)."""
+        if self.html_field is not None or self.mode == "html":
+            return True
+        return self.mode is None and looks_like_html(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +179,7 @@ class Member:
 
 def check_settings(settings: Settings) -> None:
     """Raise :class:`CorpusUsageError` for settings no record could satisfy."""
-    if settings.html_field is None:
+    if settings.html_field is None and settings.mode != "html":
         return
     if html_explainer() is None:
         raise CorpusUsageError(f"--html-field needs HTML support (cleaner.{HTML_EXPLAINER}), which this version lacks")
@@ -183,7 +192,7 @@ def html_explainer() -> Callable[..., Result] | None:
 
 
 def explain_value(value: str, settings: Settings) -> Result:
-    explain_html = html_explainer() if settings.html_field is not None else None
+    explain_html = html_explainer() if settings.is_html(value) else None
     if explain_html is not None:
         return explain_html(value, keep_headline=settings.keep_headline, select=settings.select, ignore=settings.ignore)
     return cleaner.explain(value, keep_headline=settings.keep_headline, select=settings.select, ignore=settings.ignore)

@@ -344,11 +344,35 @@ def test_scanner_rejects_what_json_loads_rejects(bad: str) -> None:
 
 
 def test_html_field_uses_the_library_html_cleaner() -> None:
-    if not hasattr(cleaner, corpus.HTML_EXPLAINER):
-        pytest.skip("this version has no HTML support (issue 4)")
     paragraph = "<p>The council approved the new budget on Tuesday after a long debate about the bridge.</p>"
     html = f"<html><body><nav>Home | News</nav><article>{paragraph * 3}</article></body></html>"
     result = run("--jsonl", "-j", "1", "--html-field", "html", stdin=line(id=1, html=html))
     assert result.exit_code == 0, result.stderr
-    expected = getattr(cleaner, corpus.HTML_EXPLAINER)(html, keep_headline=True, select=(), ignore=())
+    expected = cleaner.explain_html(html)
     assert json.loads(result.stdout) == {"id": 1, "html": html, "text": expected.text}
+
+
+HTML_PAGE = (
+    "<!DOCTYPE html><html><body><nav>Home | News | Sport</nav><article>"
+    + "<p>The council approved the new budget on Tuesday after a long debate about the old bridge.</p>" * 3
+    + "</article></body></html>"
+)
+
+
+def test_html_values_are_detected_as_in_text_mode(tmp_path: Path) -> None:
+    expected = cleaner.explain_html(HTML_PAGE)
+    result = run("--jsonl", "-j", "1", "--removals-field", "r", stdin=line(text=HTML_PAGE))
+    record = json.loads(result.stdout)
+    assert record["text"] == expected.text
+    assert record["r"] == [r.to_dict() for r in expected.removals]
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    assert run("-j", "1", "--output-dir", str(tmp_path / "out"), str(page)).exit_code == 0
+    assert (tmp_path / "out" / "page.html").read_text(encoding="utf-8") == expected.text
+
+
+@pytest.mark.parametrize(("mode", "explain"), [("html", cleaner.explain_html), ("text", cleaner.explain)])
+def test_settings_mode_forces_how_values_are_read(mode: str, explain: Any) -> None:
+    settings = corpus.Settings(mode=mode)
+    for value in (HTML_PAGE, SHORT.format(1)):
+        assert corpus.explain_value(value, settings) == explain(value)
