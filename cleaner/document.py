@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from cleaner import lexicon
 from cleaner.errors import OverlappingRemovalError
 
 
@@ -79,6 +80,13 @@ class Document:
     def is_live(self, number: int) -> bool:
         """True if line ``number`` is non-blank and no rule removed it yet."""
         return number not in self._removed and not self.lines[number - 1].is_blank
+
+    def normalized(self, number: int) -> str:
+        """Line ``number`` in the form lexicon phrases are compared in (computed once)."""
+        forms: dict[int, str] = self.cache.setdefault("normalized", {})
+        if number not in forms:
+            forms[number] = lexicon.normalize(self.lines[number - 1].text)
+        return forms[number]
 
     def removed_by(self, number: int) -> str | None:
         """The code of the rule that removed line ``number``, if any."""

@@ -7,7 +7,8 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from cleaner.document import Document, Removal
+from cleaner import lexicon
+from cleaner.document import Document, Line, Removal
 
 
 class Rule:
@@ -24,6 +25,11 @@ class Rule:
 
     def find(self, doc: Document) -> Iterator[Removal]:
         raise NotImplementedError
+
+    def in_lexicon(self, doc: Document, line: Line) -> bool:
+        """True if the line is one of this rule's phrases in any language's lexicon."""
+        phrases = lexicon.phrases(self.name)
+        return doc.normalized(line.number) in phrases.lines or phrases.matches_prefix(line.stripped)
 
     def removal(self, doc: Document, start: int, end: int | None = None) -> Removal:
         end = start if end is None else end
@@ -66,11 +72,11 @@ class Rule:
 
 
 class PatternRule(Rule):
-    """A rule that removes every live line its ``pattern`` matches in full."""
+    """A rule that removes every live line its ``pattern`` matches in full, or its lexicon holds."""
 
     pattern: ClassVar[re.Pattern[str]]
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
-            if self.pattern.fullmatch(line.stripped):
+            if self.pattern.fullmatch(line.stripped) or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)

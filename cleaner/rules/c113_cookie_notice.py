@@ -63,7 +63,7 @@ class CookieNotice(Rule):
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
             text = line.stripped.rstrip(".!")
-            if is_cookie_notice(text) or CONSENT_BUTTON.fullmatch(text):
+            if is_cookie_notice(text) or CONSENT_BUTTON.fullmatch(text) or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)
 
 

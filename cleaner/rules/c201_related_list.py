@@ -1,6 +1,7 @@
 import re
 from collections.abc import Iterator
 
+from cleaner import lexicon
 from cleaner.document import Document, Line, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import damerau_distance, ends_like_sentence, title_case_ratio, word_count
@@ -26,6 +27,7 @@ MAX_PREFIX_WORDS = 2
 MIN_PARAGRAPH_WORDS = 8
 MAX_SENTENCE_TITLE_CASE = 0.5
 MAX_ITEM_WORDS = 40
+# A "Label:" ends the list: it heads the article's own list ("For the dough:").
 # A sentence-like headline inside a list ("… won't let him go. Is this our ally?") does not
 # end it when this many headline-like items follow it.
 LOOKAHEAD_ITEMS = 2
@@ -47,9 +49,15 @@ class RelatedList(Rule):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         live = doc.live_lines()
+        phrases = lexicon.phrases(self.name)
         claimed: set[int] = set()
         for i, line in enumerate(live):
-            if line.number in claimed or not is_related_heading(line.stripped):
+            if line.number in claimed:
+                continue
+            if phrases.matches_prefix(line.stripped):  # "Lesen Sie auch: <headline>": one line
+                claimed.add(line.number)
+                continue
+            if not (is_related_heading(line.stripped) or doc.normalized(line.number) in phrases.lines):
                 continue
             block = [line.number]
             rest = live[i + 1 :]
@@ -65,7 +73,15 @@ def is_related_heading(text: str) -> bool:
     words = text.split()
     for skip in range(min(MAX_PREFIX_WORDS, len(words) - 1) + 1):
         match = RELATED_HEADING.fullmatch(" ".join(words[skip:]))
-        if match and (match.group("related") is None or _is_related_word(match.group("related"))):
+        if match is None:
+            continue
+        related = match.group("related")
+        if related is None:
+            # After a glued section word ("Sports Most Read") a heading is capitalised;
+            # "Learn more about our programs" is a sentence, not "More about …".
+            if skip == 0 or words[skip][:1].isupper():
+                return True
+        elif _is_related_word(related):
             return True
     return False
 
@@ -82,7 +98,7 @@ def _list_resumes(following: list[Line]) -> bool:
 def is_list_item(line: Line) -> bool:
     text = line.stripped
     words = word_count(text)
-    if words > MAX_ITEM_WORDS:
+    if words > MAX_ITEM_WORDS or text.endswith(":"):
         return False
     reads_as_paragraph = words >= MIN_PARAGRAPH_WORDS and ends_like_sentence(text)
     return not (reads_as_paragraph and title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE)

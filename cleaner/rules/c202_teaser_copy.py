@@ -1,12 +1,12 @@
-import re
 from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import fingerprint, word_count
 
-# "... to forge closer ..." / "… read more": a teaser cut off with an ellipsis.
-TRUNCATED = re.compile(r"(?P<stem>.+?)\s*(?:\.{3}|…)\s*(?:read more|more)?[\s»›>]*", re.IGNORECASE)
+# What may follow a teaser's ellipsis: "… read more »", "... more".
+TEASER_TAILS = ("read more", "more")
+ELLIPSES = ("...", "…")
 MIN_TEASER_WORDS = 5  # shorter stems match too many lines by chance
 
 
@@ -28,9 +28,27 @@ class TeaserCopy(Rule):
         live = doc.live_lines()
         prints = {line.number: fingerprint(line.stripped) for line in live}
         for line in live:
-            match = TRUNCATED.fullmatch(line.stripped)
-            if not match or word_count(match.group("stem")) < MIN_TEASER_WORDS:
+            cut = teaser_stem(line.stripped)
+            if cut is None or word_count(cut) < MIN_TEASER_WORDS:
                 continue
-            stem = fingerprint(match.group("stem"))
+            stem = fingerprint(cut)
             if any(n != line.number and p.startswith(stem) and len(p) > len(stem) for n, p in prints.items()):
                 yield self.removal(doc, line.number)
+
+
+def teaser_stem(text: str) -> str | None:
+    """The text before a closing ellipsis ("… read more"), or None if there is none.
+
+    Plain string operations, not a pattern: a line of any length is handled
+    in linear time.
+    """
+    text = text.rstrip(" \t»›>")
+    lowered = text.lower()
+    for tail in TEASER_TAILS:
+        if lowered.endswith(tail):
+            text = text[: -len(tail)].rstrip()
+            break
+    for ellipsis in ELLIPSES:
+        if text.endswith(ellipsis):
+            return text[: -len(ellipsis)].rstrip()
+    return None

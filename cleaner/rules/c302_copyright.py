@@ -41,7 +41,7 @@ class Copyright(Rule):
             text = line.stripped
             if word_count(text) > MAX_NOTICE_WORDS:
                 continue
-            if _starts_with_mark(text) or ALL_RIGHTS.search(text):
+            if _starts_with_mark(text) or ALL_RIGHTS.search(text) or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)
 
 

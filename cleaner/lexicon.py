@@ -1,0 +1,95 @@
+"""Chrome phrases as data: one TOML file per language in ``cleaner/lexicons/``.
+
+Each file has one table per rule, named after the rule (``[follow-share]``):
+
+* ``lines``: phrases that make up a whole line ("Teilen", "Mehr zum Thema");
+* ``prefixes``: phrases that open a line and are followed by a colon and a
+  headline ("Lesen Sie auch: …").
+
+A line matches when, case-folded and stripped of bullets, arrows, trailing
+punctuation and counters ("Kommentare (12)"), it equals a phrase. Every
+language is matched on every page: pages mix languages ("Share" on a German
+page), and a set lookup costs the same for one language or twenty. Adding a
+language is adding a file (and fixtures).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# "» Mehr zum Thema:", "* Teilen", "Weiterlesen →": bullets and arrows around a phrase.
+_LEADING_NOISE = " \t\r*•·»›>|-–—"
+_TRAILING_NOISE = " \t\r.:;!?…»›>→|-–—"
+# "Kommentare (12)", "Comments 4": a counter after a phrase; matched on a short tail only.
+_COUNTER = re.compile(r"\(?\d{1,7}\)?$")
+_COUNTER_TAIL_CHARS = 12
+# No phrase is longer; a longer line is never normalised (linear time on any input).
+MAX_PHRASE_CHARS = 160
+# A prefix phrase is followed by a colon (or a dash) and the linked headline; it
+# stands in the first MAX_PREFIX_CHARS characters of the line.
+PREFIX_SEPARATORS = ":：–—|"
+MAX_PREFIX_CHARS = 48
+MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
+
+
+def normalize(text: str) -> str:
+    """The form phrases are compared in: case-folded, edges stripped, spaces folded.
+
+    Lines longer than MAX_PHRASE_CHARS normalise to "" (they match no phrase).
+    """
+    text = text.strip()
+    if len(text) > MAX_PHRASE_CHARS:
+        return ""
+    text = text.casefold().lstrip(_LEADING_NOISE).rstrip(_TRAILING_NOISE)
+    head, tail = text[:-_COUNTER_TAIL_CHARS], text[-_COUNTER_TAIL_CHARS:]
+    text = (head + _COUNTER.sub("", tail)).rstrip(_TRAILING_NOISE)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Phrases:
+    lines: frozenset[str]
+    prefixes: frozenset[str]
+
+    def matches_line(self, text: str) -> bool:
+        return normalize(text) in self.lines
+
+    def matches_prefix(self, text: str) -> bool:
+        text = text.strip()
+        cut = next((i for i, ch in enumerate(text[:MAX_PREFIX_CHARS]) if ch in PREFIX_SEPARATORS), None)
+        if cut is None:
+            return False
+        tail = text[cut + 1 :].split()
+        return 0 < len(tail) <= MAX_PREFIX_TAIL_WORDS and normalize(text[:cut]) in self.prefixes
+
+    def matches(self, text: str) -> bool:
+        return self.matches_line(text) or self.matches_prefix(text)
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Codes of the languages with a lexicon file ("de", "en", …)."""
+    folder = resources.files("cleaner.lexicons")
+    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@cache
+def _load(language: str) -> dict[str, dict[str, list[str]]]:
+    data = resources.files("cleaner.lexicons").joinpath(f"{language}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(data)
+
+
+@cache
+def phrases(rule_name: str) -> Phrases:
+    """All languages' phrases for one rule, loaded once per process."""
+    lines: set[str] = set()
+    prefixes: set[str] = set()
+    for language in languages():
+        table = _load(language).get(rule_name, {})
+        lines.update(normalize(p) for p in table.get("lines", ()))
+        prefixes.update(normalize(p) for p in table.get("prefixes", ()))
+    return Phrases(frozenset(lines), frozenset(prefixes))

@@ -1,0 +1,69 @@
+"""Lexicons: phrase files load, name real rules, and match in linear time."""
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from cleaner import explain, lexicon, registry
+
+LANGUAGES = lexicon.languages()
+RULE_NAMES = {rule.name for rule in registry.ALL_RULES}
+
+
+def test_the_languages_issue_8_asks_for_are_there() -> None:
+    assert {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "zh", "ja"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_table_names_a_rule_and_holds_only_lines_and_prefixes(language: str) -> None:
+    data = tomllib.loads(resources.files("cleaner.lexicons").joinpath(f"{language}.toml").read_text("utf-8"))
+    for table, entries in data.items():
+        assert table in RULE_NAMES, f"{language}.toml: [{table}] is no rule name"
+        assert set(entries) <= {"lines", "prefixes"}
+        assert all(isinstance(p, str) and p.strip() for values in entries.values() for p in values)
+
+
+def test_normalize_strips_bullets_arrows_and_counters() -> None:
+    assert lexicon.normalize("  » Kommentare (12) ") == "kommentare"
+    assert lexicon.normalize("* Weiterlesen →") == "weiterlesen"
+    assert lexicon.normalize("Mehr   zum  Thema:") == "mehr zum thema"
+
+
+def test_prefix_needs_a_headline_after_it() -> None:
+    related = lexicon.phrases("related-list")
+    assert related.matches_prefix("Lesen Sie auch: Die Bahn erhöht die Preise")
+    assert not related.matches_prefix("Lesen Sie auch:")
+    assert not related.matches_prefix("Lesen Sie auch die Hinweise zur Anreise.")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Beitrag teilen", "C102"),
+        ("Mehr zum Thema", "C201"),
+        ("Schreibe einen Kommentar", "C104"),
+        ("Anzeige", "C109"),
+        ("À lire aussi", "C201"),
+        ("Partager", "C102"),
+        ("También te puede interesar", "C201"),
+        ("Czytaj także", "C201"),
+        ("Читайте также", "C201"),
+        ("相关新闻", "C201"),
+        ("関連記事", "C201"),
+        ("Lees ook", "C201"),
+        ("Leia também", "C201"),
+        ("Leggi anche", "C201"),
+    ],
+)
+def test_chrome_in_other_languages_is_removed(line: str, code: str) -> None:
+    body = "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für das kommende Jahr beschlossen."
+    result = explain(f"{body}\n{line}\n{body}\n", select=[code])
+    assert [(r.code, r.text) for r in result.removals] == [(code, line)]
+
+
+def test_long_lines_are_handled_in_linear_time() -> None:
+    # A hang guard, not a speed test: quadratic code would take minutes on these lines.
+    for line in (" " * 200_000 + "x", "." * 200_000, "Lesen Sie auch" + " " * 200_000 + "x"):
+        lexicon.normalize(line)
+        lexicon.phrases("related-list").matches(line)
