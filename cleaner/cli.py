@@ -7,6 +7,7 @@ and turns its results and errors into output streams and exit codes.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from cleaner import __version__, explain, explain_html, registry
+from cleaner import __version__, explain, explain_html, inputs, registry
 from cleaner.document import Result
 from cleaner.errors import CleanerError, UnknownRuleError
 from cleaner.text import looks_like_html
@@ -215,22 +216,23 @@ def main(
 
 
 def read_inputs(names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(name, text) per input; text is None after a one-line error on stderr."""
+    """(name, text) per input; text is None after a one-line error on stderr.
+
+    A missing or unreadable file, a directory, binary data or text that is not
+    UTF-8 fails that input alone: the next one is still read.
+    """
     for name in names:
+        label = "<stdin>" if name == "-" else name
         try:
-            if name == "-":
-                data = sys.stdin.buffer.read()
-                name = "<stdin>"
-            else:
-                with open(name, "rb") as handle:
-                    data = handle.read()
-            yield name, data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            click.echo(f"cleaner: {name}: not valid UTF-8 (byte {exc.start})", err=True)
-            yield name, None
+            data = inputs.read_all(sys.stdin.buffer) if name == "-" else Path(name).read_bytes()
+            text: str | None = inputs.decode(data, label)
+        except CleanerError as exc:
+            click.echo(f"cleaner: {exc}", err=True)
+            text = None
         except OSError as exc:
-            click.echo(f"cleaner: {name}: {exc.strerror or exc}", err=True)
-            yield name, None
+            click.echo(f"cleaner: {label}: {exc.strerror or exc}", err=True)
+            text = None
+        yield label, text
 
 
 def write_result(name: str, result: Result, output_format: str, out: TextIO) -> None:
@@ -262,3 +264,33 @@ def format_rule_list() -> str:
 def format_rule(key: str) -> str:
     rule = registry.get(key)
     return f"{rule.code} {rule.name}\n\n{rule.summary()}\n\n{rule.doc()}"
+
+
+def run() -> None:
+    """The console script: :func:`main` with the exit statuses of a Unix filter.
+
+    Ctrl-C (SIGINT) exits with status 130 and no traceback. A reader that closes
+    stdout early (``cleaner big.txt | head -1``) ends the run quietly with status
+    1: click handles the broken pipe inside ``main``, and the final flush here.
+    """
+    try:
+        status = main.main(standalone_mode=False)
+        sys.stdout.flush()
+    except click.Abort as exc:
+        sys.exit(130 if isinstance(exc.__cause__, KeyboardInterrupt) else 1)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(1)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

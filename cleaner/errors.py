@@ -11,3 +11,19 @@ class UnknownRuleError(CleanerError, LookupError):
 
 class OverlappingRemovalError(CleanerError, RuntimeError):
     """Two removals claimed the same line: a bug in a rule, never in the input."""
+
+
+class DecodeError(CleanerError, ValueError):
+    """Input bytes that are not text the cleaner can read: binary data or an unknown encoding.
+
+    ``str()`` is one line naming the input and the problem, with a hint when one helps.
+    """
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"{name}: {problem}")
+        self.name = name
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[type["DecodeError"], tuple[str, str]]:
+        # Worker processes send errors back pickled; the default would pass one argument.
+        return type(self), (self.name, self.problem)

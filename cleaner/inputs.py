@@ -1,0 +1,141 @@
+"""Input bytes to text: what the cleaner accepts, and what it refuses with a hint.
+
+:func:`decode` is the one place bytes become text, so every way of reading
+input (the command, corpus files, callers of the library) behaves the same:
+
+* UTF-8 is the input encoding. A UTF-8 byte-order mark is dropped; UTF-16 and
+  UTF-32 are read when a byte-order mark says so.
+* Anything else is refused, never guessed. Windows-1252 and Latin-1 text is
+  not valid UTF-8, but a guess (charset-normalizer, chardet) can be wrong on a
+  short page and would then turn the article into mojibake with exit status 0;
+  the error names the first bad byte and gives the ``iconv`` command that
+  converts the file, so the fix is one step and the user chooses the encoding.
+* Binary data is refused: a known file signature (PNG, JPEG, PDF, gzip, ...)
+  or control bytes in more than 1% of the first 8 KiB (and more than 8). That also catches
+  UTF-16 without a byte-order mark (every other byte is NUL), with its own hint.
+* Sparse NUL bytes in text (a few, from a broken scrape) are dropped: U+0000 is
+  never article text, and C-string tools and PostgreSQL reject it downstream.
+* Line endings become ``"\\n"``: CRLF (Windows) and lone CR (classic Mac OS,
+  some scrapers) alike. The library splits lines on ``"\\n"`` only, so a file
+  with lone CRs would otherwise be a single line, cleaned or removed whole.
+
+Errors are :class:`~cleaner.errors.DecodeError`, one line naming the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import BinaryIO
+
+from cleaner.errors import DecodeError
+
+# Byte-order marks, longest first: UTF-32-LE's starts with UTF-16-LE's.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Magic numbers of files that end up in text pipelines by mistake.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"(\xb5/\xfd", "zstd-compressed data"),
+    (b"\x7fELF", "an executable"),
+)
+# How much of the input the binary check reads: git's heuristic reads 8000 bytes.
+SNIFF_BYTES = 8192
+# More control bytes than this share of the sniffed bytes means binary. Text has
+# none; this tolerates the odd stray NUL of a broken scrape, where `file` and git
+# call a single NUL binary.
+MAX_CONTROL_SHARE = 0.01
+# ... and more than this many, so that one NUL in a ten-byte file is still text.
+MAX_CONTROL_BYTES_ANYWHERE = 8
+# C0 controls that never occur in text: all but tab, LF, VT, FF, CR and ESC.
+_CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+# Of the NULs in UTF-16 without a byte-order mark, this share sits on one parity.
+MIN_UTF16_NUL_PARITY = 0.9
+_ICONV_1252 = "iconv -f windows-1252 -t utf-8"
+# Read size for streams: a pipe's default capacity on Linux.
+READ_CHUNK_BYTES = 1 << 16
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text in ``data``, with ``"\\n"`` line endings; ``name`` is used in errors.
+
+    Raises :class:`DecodeError` for binary data and for text that is neither
+    UTF-8 nor UTF-16/32 with a byte-order mark (see the module docstring).
+    """
+    bom, encoding = next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+    if not bom:
+        _refuse_binary(data, name)
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(name, _undecodable(data, bom, encoding, len(bom) + exc.start)) from None
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """``text`` with NULs dropped and CRLF and lone CR turned into LF."""
+    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    kind = next((kind for magic, kind in _SIGNATURES if data.startswith(magic)), None)
+    if kind is not None:
+        raise DecodeError(name, f"binary data ({kind}), not text")
+    sample = data[:SNIFF_BYTES]
+    controls = sum(byte in _CONTROL_BYTES for byte in sample)
+    if controls > max(MAX_CONTROL_SHARE * len(sample), MAX_CONTROL_BYTES_ANYWHERE):
+        hint = "; UTF-16 without a byte-order mark? iconv -f utf-16le -t utf-8" if _looks_like_utf16(sample) else ""
+        raise DecodeError(name, f"binary data ({controls} control bytes in the first {len(sample)}), not text{hint}")
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """NULs, mostly on even or mostly on odd offsets: ASCII text in UTF-16."""
+    nuls = [offset % 2 for offset, byte in enumerate(sample) if byte == 0]
+    if len(nuls) < len(sample) // 4:
+        return False
+    odd = sum(nuls)
+    return max(odd, len(nuls) - odd) >= MIN_UTF16_NUL_PARITY * len(nuls)
+
+
+def _undecodable(data: bytes, bom: bytes, encoding: str, bad: int) -> str:
+    label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+    if bom:
+        return f"not valid {label} (byte {bad}) despite its byte-order mark"
+    return f"not valid UTF-8 (byte {bad}); {_utf8_hint(data, bad)}"
+
+
+def _utf8_hint(data: bytes, bad: int) -> str:
+    """What the bytes probably are, and the command that fixes them."""
+    if not data[:bad].isascii():
+        return "the bytes before it are UTF-8, so the file is damaged: iconv -c -f utf-8 -t utf-8 drops bad bytes"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "convert it to UTF-8 first (iconv -f ENCODING -t utf-8)"
+    return f"if it is Windows-1252 or Latin-1, convert it first: {_ICONV_1252}"
+
+
+def read_all(stream: BinaryIO) -> bytes:
+    """Everything ``stream`` holds, read in chunks so that Ctrl-C is noticed between them.
+
+    ``stream.read()`` loops in C and checks for signals only when a read is
+    interrupted: a SIGINT that lands while data is being copied stays pending,
+    the next read waits on the pipe, and the process ignores Ctrl-C.
+    """
+    # read1 makes at most one system call; typing's BinaryIO does not declare it.
+    read_some = getattr(stream, "read1", stream.read)
+    chunks = []
+    while chunk := read_some(READ_CHUNK_BYTES):
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,337 @@
+"""The bad-input matrix of docs/robustness.md: one test (or more) per row.
+
+Library rows call :func:`cleaner.inputs.decode`; command rows run ``main``
+with ``CliRunner`` and check exit status, stdout and stderr separately; the
+rows about pipes and signals run the real console-script entry point in a
+subprocess, because only a real process has a pipe to break or a signal to get.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.errors import CleanerError, DecodeError
+from cleaner.inputs import decode, read_all
+
+CHROME = "Open in App"
+PROSE = "The talks ended on Sunday with a joint statement from both leaders."
+PAGE = f"{CHROME}\n{PROSE}\n"
+CLEAN_PAGE = f"{PROSE}\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+# The console script's entry point, run the way the installed `cleaner` runs it.
+ENTRY = [sys.executable, "-c", "from cleaner.cli import run; run()"]
+# Hang guards for the subprocess rows, not speed tests: generous for a busy CI machine.
+PROCESS_SECONDS = 120
+BIG_LINE_SECONDS = 900
+LINES = 1_000_000
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def assert_one_line_error(result: Result, name: str, problem: str) -> None:
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"cleaner: {name}: {problem}")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+# -- empty and blank input -------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", [b"", b" \n\t\n\r\n   "], ids=["empty", "whitespace-only"])
+def test_empty_or_blank_input_prints_nothing_and_succeeds(tmp_path: Path, data: bytes) -> None:
+    result = run_cli(write(tmp_path, "page.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+# -- encodings -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        codecs.BOM_UTF8 + PAGE.encode("utf-8"),
+        codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + PAGE.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + PAGE.encode("utf-32-be"),
+    ],
+    ids=["utf-8-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-32-le-bom", "utf-32-be-bom"],
+)
+def test_byte_order_mark_is_read_and_dropped(tmp_path: Path, data: bytes) -> None:
+    assert decode(data, "page.txt") == PAGE
+    # The mark would otherwise glue itself to the first line, and the chrome there would stay.
+    result = run_cli(write(tmp_path, "page.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE, "")
+
+
+def test_utf16_with_a_bad_surrogate_is_refused(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF16_LE + "ok".encode("utf-16-le") + b"\x00\xd8" + b"a\x00"
+    name = write(tmp_path, "page.txt", data)
+    assert_one_line_error(run_cli(name), name, "not valid UTF-16 (byte 6) despite its byte-order mark")
+
+
+def test_windows_1252_text_is_refused_with_the_iconv_command(tmp_path: Path) -> None:
+    cp1252 = write(tmp_path, "cp1252.txt", "Caf\u00e9 owners \u201cwelcomed\u201d the plan.\n".encode("cp1252"))
+    good = write(tmp_path, "good.txt", PAGE.encode())
+    result = run_cli(cp1252, good)
+    assert result.exit_code == 1
+    assert result.stdout == CLEAN_PAGE, "the next file is still cleaned"
+    assert result.stderr == (
+        f"cleaner: {cp1252}: not valid UTF-8 (byte 3); "
+        "if it is Windows-1252 or Latin-1, convert it first: iconv -f windows-1252 -t utf-8\n"
+    )
+
+
+def test_damaged_utf8_names_the_byte_and_says_it_is_damaged(tmp_path: Path) -> None:
+    name = write(tmp_path, "page.txt", "Caf\u00e9 au lait ".encode() + b"\xc3(")
+    assert_one_line_error(run_cli(name), name, "not valid UTF-8 (byte 14); the bytes before it are UTF-8")
+
+
+def test_bytes_no_single_byte_encoding_explains_get_the_generic_hint() -> None:
+    # 0x81 is undefined in Windows-1252: not that encoding either.
+    with pytest.raises(DecodeError, match=r"byte 1\); convert it to UTF-8 first"):
+        decode(b"a\x81b", "page.txt")
+
+
+def test_stdin_errors_are_named_stdin() -> None:
+    result = run_cli(stdin=b"caf\xe9\n")
+    assert_one_line_error(result, "<stdin>", "not valid UTF-8 (byte 3)")
+
+
+# -- binary input ----------------------------------------------------------------
+
+
+def test_png_is_refused_as_binary(tmp_path: Path) -> None:
+    name = write(tmp_path, "photo.txt", PNG)
+    assert_one_line_error(run_cli(name), name, "binary data (a PNG image), not text")
+
+
+def test_binary_without_a_known_signature_is_refused(tmp_path: Path) -> None:
+    name = write(tmp_path, "blob.bin", bytes(range(256)) * 8)
+    assert_one_line_error(run_cli(name), name, "binary data (")
+
+
+def test_utf16_without_a_byte_order_mark_is_binary_with_a_hint() -> None:
+    with pytest.raises(DecodeError, match="UTF-16 without a byte-order mark"):
+        decode(PAGE.encode("utf-16-le"), "page.txt")
+
+
+def test_decode_error_is_a_cleaner_error_naming_the_input() -> None:
+    with pytest.raises(CleanerError) as caught:
+        decode(PNG, "photo.png")
+    assert str(caught.value) == "photo.png: binary data (a PNG image), not text"
+    # Corpus workers send errors back pickled.
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (type(copy), str(copy), copy.name) == (DecodeError, str(caught.value), "photo.png")
+
+
+def test_read_all_reads_every_chunk() -> None:
+    data = bytes(range(256)) * 1000
+    assert read_all(io.BytesIO(data)) == data
+    assert read_all(io.BytesIO(b"")) == b""
+
+
+# -- NUL bytes and line endings --------------------------------------------------
+
+
+def test_sparse_nul_bytes_are_dropped(tmp_path: Path) -> None:
+    data = f"{CHROME}\x00\n{PROSE}\n".replace("joint", "jo\x00int").encode()
+    result = run_cli(write(tmp_path, "page.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE, "")
+
+
+def test_text_full_of_nul_bytes_is_binary() -> None:
+    with pytest.raises(DecodeError, match="control bytes"):
+        decode(b"\x00\x00\x00\x00 some text \x00\x00\x00\x00\x00\x00\x00", "page.txt")
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "lone-cr"])
+def test_crlf_and_lone_cr_are_line_breaks(tmp_path: Path, ending: str) -> None:
+    data = PAGE.replace("\n", ending).encode()
+    assert decode(data, "page.txt") == PAGE
+    result = run_cli(write(tmp_path, "page.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE, "")
+
+
+def test_library_splits_on_newline_only_and_strips_a_trailing_cr() -> None:
+    # The library keeps its "\n"-only contract; decode() is where CR is normalised.
+    assert clean(PAGE.replace("\n", "\r\n")) == CLEAN_PAGE
+    assert clean(PAGE.replace("\n", "\r")) != CLEAN_PAGE
+
+
+# -- size ------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def test_a_50_mb_single_line_finishes(tmp_path: Path) -> None:
+    # Prose without a newline, as scrapers that lose line breaks produce; written in
+    # chunks so the test itself holds no copy, and cleaned in a child process.
+    sentence = "The minister said the talks with the union would go on into the night. "
+    page = tmp_path / "big.txt"
+    with page.open("w", encoding="utf-8") as handle:
+        for _ in range(50_000_000 // len(sentence) // 1000 + 1):
+            handle.write(sentence * 1000)
+    out = tmp_path / "out.txt"
+    with out.open("wb") as stdout:
+        done = subprocess.run([*ENTRY, str(page)], stdout=stdout, stderr=subprocess.PIPE, timeout=BIG_LINE_SECONDS)
+    assert (done.returncode, done.stderr) == (0, b"")
+    # A prose line is the article: nothing is removed, only the trailing space and a newline change.
+    assert out.stat().st_size == page.stat().st_size
+    assert _sha256(out) == hashlib.sha256(page.read_bytes().rstrip() + b"\n").hexdigest()
+
+
+def test_a_million_short_lines_finish(tmp_path: Path) -> None:
+    page = tmp_path / "lines.txt"
+    page.write_text("".join(f"Item {i}\n" for i in range(LINES)), encoding="utf-8")
+    done = subprocess.run([*ENTRY, "--format", "json", str(page)], capture_output=True, timeout=BIG_LINE_SECONDS)
+    assert (done.returncode, done.stderr) == (0, b"")
+    record = json.loads(done.stdout)
+    removed = sum(end - start + 1 for start, end in (r["lines"] for r in record["removals"]))
+    assert record["text"].count("\n") + removed == LINES, "every line is either kept or explained"
+
+
+# -- files that cannot be read ---------------------------------------------------
+
+
+def test_directory_argument_is_one_line_and_others_still_run(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.txt", PAGE.encode())
+    result = run_cli(str(tmp_path), good)
+    assert result.exit_code == 1
+    assert result.stdout == CLEAN_PAGE
+    assert result.stderr == f"cleaner: {tmp_path}: Is a directory\n"
+
+
+def test_missing_file_is_one_line_and_others_still_run(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.txt", PAGE.encode())
+    missing = str(tmp_path / "missing.txt")
+    result = run_cli(missing, good, missing)
+    assert result.exit_code == 1
+    assert result.stdout == CLEAN_PAGE
+    assert result.stderr == f"cleaner: {missing}: No such file or directory\n" * 2
+
+
+def test_unreadable_file_is_one_line_and_others_still_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = write(tmp_path, "good.txt", PAGE.encode())
+    locked = write(tmp_path, "locked.txt", PAGE.encode())
+    if os.geteuid() == 0:
+        # chmod cannot lock root out: fail the read the way the kernel would.
+        real = Path.read_bytes
+
+        def read_bytes(path: Path) -> bytes:
+            if str(path) == locked:
+                raise PermissionError(13, "Permission denied", locked)
+            return real(path)
+
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    else:
+        Path(locked).chmod(0)
+    result = run_cli(locked, good)
+    assert result.exit_code == 1
+    assert result.stdout == CLEAN_PAGE
+    assert result.stderr == f"cleaner: {locked}: Permission denied\n"
+
+
+# -- the process: entry point, broken pipe, Ctrl-C -------------------------------
+
+
+def test_console_script_is_the_wrapper() -> None:
+    (script,) = entry_points(group="console_scripts", name="cleaner")
+    assert script.value == "cleaner.cli:run"
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "stream", "expected"),
+    [
+        (["--ignore", "C999"], 2, "stderr", b"unknown rule 'C999'"),
+        (["--bogus"], 2, "stderr", b"No such option"),
+        (["--version"], 0, "stdout", b"cleaner, version"),
+        (["--list-rules"], 0, "stdout", b"C101  open-in-app"),
+        ([], 0, "stdout", CLEAN_PAGE.encode()),
+    ],
+    ids=["unknown-rule", "unknown-option", "version", "list-rules", "stdin"],
+)
+def test_exit_statuses_through_the_wrapper(args: list[str], status: int, stream: str, expected: bytes) -> None:
+    done = subprocess.run([*ENTRY, *args], capture_output=True, timeout=PROCESS_SECONDS, input=PAGE.encode())
+    assert done.returncode == status
+    assert expected in getattr(done, stream)
+    assert b"Traceback" not in done.stderr
+
+
+@pytest.fixture
+def many_pages(tmp_path: Path) -> list[str]:
+    """Enough output to outlast a reader that stops after one line: 40 files of 200 kB."""
+    page = write(tmp_path, "page.txt", (PROSE + "\n").encode() * 3000)
+    return [page] * 40
+
+
+def test_stdout_closed_early_exits_quietly(many_pages: list[str]) -> None:
+    # `cleaner page.txt ... | head -1`, with real processes and a real pipe.
+    cleaner = subprocess.Popen([*ENTRY, *many_pages], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert cleaner.stdout is not None and cleaner.stderr is not None
+    head = subprocess.run(["head", "-1"], stdin=cleaner.stdout, capture_output=True, timeout=PROCESS_SECONDS)
+    cleaner.stdout.close()
+    status = cleaner.wait(timeout=PROCESS_SECONDS)
+    assert head.stdout == (PROSE + "\n").encode()
+    assert cleaner.stderr.read() == b""
+    assert status == 1
+
+
+def _default_sigint() -> None:
+    """Undo SIG_IGN, which a shell's background jobs inherit, as a terminal's foreground job has it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.fixture
+def reading_stdin() -> Iterator[subprocess.Popen[bytes]]:
+    """A cleaner process inside its read of a stdin that never ends."""
+    process = subprocess.Popen(
+        ENTRY, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_sigint
+    )
+    assert process.stdin is not None
+    # A pipe holds 64 kB: once 1 MB has gone in, the child is reading.
+    process.stdin.write(PROSE.encode() * 20_000)
+    process.stdin.flush()
+    yield process
+    process.kill()
+    process.communicate()
+
+
+def test_sigint_exits_130_without_a_traceback(reading_stdin: subprocess.Popen[bytes]) -> None:
+    reading_stdin.send_signal(signal.SIGINT)
+    status = reading_stdin.wait(timeout=PROCESS_SECONDS)
+    assert reading_stdin.stderr is not None and reading_stdin.stdout is not None
+    assert status == 130
+    assert reading_stdin.stderr.read().strip() == b"", "no traceback, no message: the shell shows ^C"
+    assert reading_stdin.stdout.read() == b""
