@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # "said." / "ok?" / "“Yes.”" / "(2019)." — a line that ends like a sentence.
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”»]$")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$|[\"”»]$")
 # "Home" / "U.S." — a word that counts towards title case: starts with a letter.
 _ALPHA_WORD = re.compile(r"[^\W\d_]")
 # Function words that stay lower case inside an English title ("Pledge Deeper Cooperation in First").
@@ -45,8 +45,19 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+# Chinese, Japanese and Korean ideographs and kana: written without spaces.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
+CJK_CHARS_PER_WORD = 2
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Whitespace words, with runs of CJK characters counted as words of two characters."""
+    words = text.split()
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(words)
+    return len(words) + cjk // CJK_CHARS_PER_WORD
 
 
 def ends_like_sentence(text: str) -> bool:
