@@ -168,7 +168,7 @@ def main(
     if jsonl or output is not None or output_dir is not None:
         from cleaner import corpus
 
-        settings = corpus.Settings(field, html_field, removals_field, keep_headline, select, ignore)
+        settings = corpus.Settings(field, html_field, removals_field, keep_headline, select, ignore, mode)
         options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
         try:
             corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")

@@ -376,3 +376,10 @@ def test_settings_mode_forces_how_values_are_read(mode: str, explain: Any) -> No
     settings = corpus.Settings(mode=mode)
     for value in (HTML_PAGE, SHORT.format(1)):
         assert corpus.explain_value(value, settings) == explain(value)
+
+
+@pytest.mark.parametrize(("flag", "explain"), [("--html", cleaner.explain_html), ("--text", cleaner.explain)])
+def test_html_and_text_flags_apply_to_records(flag: str, explain: Any) -> None:
+    values = [HTML_PAGE, SHORT.format(1)]
+    result = run("--jsonl", "-j", "1", flag, stdin="".join(line(text=v) for v in values))
+    assert [json.loads(row)["text"] for row in result.stdout.splitlines()] == [explain(v).text for v in values]
