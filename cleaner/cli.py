@@ -174,7 +174,7 @@ def main(
             corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")
             if output_dir is not None:
                 targets = corpus.batch_targets(files, output_dir)
-                output_dir.mkdir(parents=True, exist_ok=True)
+                corpus.make_output_dir(output_dir)
                 summary = corpus.run_batch(read_inputs(files), targets, settings, options, stderr=sys.stderr)
             else:
                 summary = corpus.run_jsonl(
@@ -188,7 +188,7 @@ def main(
                 )
         except corpus.CorpusUsageError as exc:
             raise click.UsageError(str(exc)) from None
-        except (CleanerError, OSError) as exc:
+        except CleanerError as exc:
             click.echo(f"cleaner: {exc}", err=True)
             sys.exit(1)
         if not quiet:

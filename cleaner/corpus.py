@@ -397,7 +397,10 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     Gzip-compressed when ``path`` ends in ``.gz``. The temporary file sits
     beside the target, so the final rename never crosses file systems.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as raw:
             if path.name.endswith(GZIP_SUFFIX):
@@ -409,10 +412,16 @@ def atomic_output(path: Path) -> Iterator[IO[bytes]]:
                 yield raw
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise cannot_write(path, exc) from None
         raise
+
+
+def cannot_write(path: Path, exc: OSError) -> CorpusError:
+    return CorpusError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def current_umask() -> int:
@@ -626,6 +635,13 @@ def count_failed(summary: Summary) -> bool:
     return False
 
 
+def make_output_dir(output_dir: Path) -> None:
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise cannot_write(output_dir, exc) from None
+
+
 def clean_file(settings: Settings, item: tuple[str, str, Path]) -> FileOutcome:
     """Clean one text into its target file: the unit of work of a batch."""
     name, text, target = item
@@ -635,8 +651,8 @@ def clean_file(settings: Settings, item: tuple[str, str, Path]) -> FileOutcome:
         result = explain_value(text, settings)
         with atomic_output(target) as out:
             out.write(result.text.encode("utf-8"))
-    except OSError as exc:
-        return FileOutcome(name, f"cannot write {target}: {exc.strerror or exc}")
+    except CorpusError as exc:
+        return FileOutcome(name, str(exc))
     except Exception as exc:
         return FileOutcome(name, f"cleaning failed: {type(exc).__name__}: {exc}")
     bytes_in = utf8_length(text)

@@ -3,6 +3,8 @@
 import gzip
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -383,3 +385,22 @@ def test_html_and_text_flags_apply_to_records(flag: str, explain: Any) -> None:
     values = [HTML_PAGE, SHORT.format(1)]
     result = run("--jsonl", "-j", "1", flag, stdin="".join(line(text=v) for v in values))
     assert [json.loads(row)["text"] for row in result.stdout.splitlines()] == [explain(v).text for v in values]
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
+    result = run("--jsonl", "-j", "1", "-o", str(tmp_path / "missing" / "out.jsonl"), stdin=short_records(1))
+    assert result.exit_code == 1
+    assert result.stderr == f"cleaner: {tmp_path / 'missing' / 'out.jsonl'}: cannot write: No such file or directory\n"
+
+
+def test_closed_stdout_ends_quietly() -> None:
+    """`cleaner --jsonl big.jsonl | head -1`: no traceback from the parent or the workers."""
+    command = [sys.executable, "-c", "from cleaner.cli import run; run()", "--jsonl", "-j", "2"]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin and proc.stdout
+    proc.stdin.write(short_records(corpus.CHUNK_RECORDS * 20).encode())
+    proc.stdin.close()
+    assert json.loads(proc.stdout.readline())["id"] == 0
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 1
+    assert proc.stderr and proc.stderr.read() == b""
