@@ -307,15 +307,7 @@ def many_records(tmp_path: Path) -> list[str]:
     ("inputs", "first_line"),
     [
         ("many_pages", PROSE + "\n"),
-        pytest.param(
-            "many_records",
-            json.dumps({"text": CLEAN_PAGE}) + "\n",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="main's corpus branch catches OSError and prints 'cleaner: [Errno 32] Broken pipe'; "
-                "it should let BrokenPipeError through to click",
-            ),
-        ),
+        ("many_records", json.dumps({"text": CLEAN_PAGE}) + "\n"),
     ],
 )
 def test_stdout_closed_early_exits_quietly(inputs: str, first_line: str, request: pytest.FixtureRequest) -> None:
