@@ -71,12 +71,22 @@ class Rule:
         return [(section, textwrap.dedent("\n".join(body)).strip("\n")) for section, body in found]
 
 
+# A prompt addresses the reader in a sentence or two; longer lines are article prose.
+MAX_PROMPT_WORDS = 30
+
+
 class PatternRule(Rule):
-    """A rule that removes every live line its ``pattern`` matches in full, or its lexicon holds."""
+    """Removes lines its ``pattern`` matches in full, its lexicon holds, or short
+    lines in which its ``prompt`` pattern (a sentence addressing the reader) is found."""
 
     pattern: ClassVar[re.Pattern[str]]
+    prompt: ClassVar[re.Pattern[str] | None] = None
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
-            if self.pattern.fullmatch(line.stripped) or self.in_lexicon(doc, line):
+            if self.pattern.fullmatch(line.stripped) or self.in_lexicon(doc, line) or self.is_prompt(line):
                 yield self.removal(doc, line.number)
+
+    def is_prompt(self, line: Line) -> bool:
+        text = line.stripped
+        return self.prompt is not None and len(text.split()) <= MAX_PROMPT_WORDS and bool(self.prompt.search(text))

@@ -19,6 +19,10 @@ FOLLOW_SHARE = re.compile(
 )
 
 
+# "Follow The Gazette on Twitter and Instagram @gazette", "Like us on Facebook for updates"
+FOLLOW_SENTENCE = re.compile(rf"^(?:follow|like|find|join|connect with)\b.{{0,60}}\bon {_NETWORK}\b", re.IGNORECASE)
+
+
 class FollowShare(PatternRule):
     """Follow-us and share-button lines, and lines of social-network names.
 
@@ -28,6 +32,10 @@ class FollowShare(PatternRule):
         Share on Facebook
     Removed:
         Facebook Twitter WhatsApp Email
+    Removed:
+        Follow The Gazette on Twitter and Instagram @gazette
+    Kept:
+        Follow the river path on foot for two miles to reach the old mill.
     Kept:
         Follow us, the protesters shouted, and share what little you have.
     """
@@ -35,3 +43,4 @@ class FollowShare(PatternRule):
     code = "C102"
     name = "follow-share"
     pattern = FOLLOW_SHARE
+    prompt = FOLLOW_SENTENCE

@@ -16,6 +16,15 @@ NEWSLETTER_PROMPT = re.compile(
 )
 
 
+# "Never miss the latest news by signing up to our newsletter today!",
+# "Get our free weekly newsletter delivered to your inbox." — said to the reader.
+NEWSLETTER_SENTENCE = re.compile(
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?|join)\b.{0,60}\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b"
+    r"|\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b.{0,80}\b(?:your inbox|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+
+
 class Newsletter(PatternRule):
     """Newsletter labels and sign-up prompts.
 
@@ -23,6 +32,10 @@ class Newsletter(PatternRule):
         Newsletter
     Removed:
         Sign up for our daily newsletter
+    Removed:
+        Never miss the latest news by signing up to our newsletter today!
+    Kept:
+        Readers of the newsletter, which has two million subscribers, can sign up for free.
     Kept:
         The newsletter was founded in 1990 by two retired teachers.
     """
@@ -30,3 +43,4 @@ class Newsletter(PatternRule):
     code = "C103"
     name = "newsletter"
     pattern = NEWSLETTER_PROMPT
+    prompt = NEWSLETTER_SENTENCE

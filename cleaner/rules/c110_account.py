@@ -15,6 +15,16 @@ ACCOUNT_PROMPT = re.compile(
 )
 
 
+# "Subscribe now to our digital edition for the full story.", "To continue reading, log in or
+# register." — paywall prompts addressed to the reader.
+PAYWALL_SENTENCE = re.compile(
+    r"^(?:subscribe|sign in|log in|register|become a (?:member|subscriber))\b.{0,80}"
+    r"\b(?:full (?:story|article)|continue reading|keep reading|unlimited (?:access|articles))\b"
+    r"|^to (?:continue|keep) reading\b.{0,60}\b(?:subscribe|sign in|log in|register|subscriber)",
+    re.IGNORECASE,
+)
+
+
 class Account(PatternRule):
     """Sign-in, registration and subscription buttons.
 
@@ -22,10 +32,15 @@ class Account(PatternRule):
         Sign in
     Removed:
         Log In / Register
+    Removed:
+        Subscribe now to our digital edition for the full story.
     Kept:
         Sign in sheets at the clinic showed 40 visitors that morning.
+    Kept:
+        Subscribers who log in will still be able to read the full story until May, the paper said.
     """
 
     code = "C110"
     name = "account"
     pattern = ACCOUNT_PROMPT
+    prompt = PAYWALL_SENTENCE
