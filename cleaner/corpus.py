@@ -556,7 +556,7 @@ def run_jsonl(
         stack.enter_context(contextlib.closing(results))
         out = stdout if output is None else stack.enter_context(atomic_output(output))
         for result in results:
-            write_chunk(result, out, summary, options.on_error, stderr)
+            write_chunk(result, out, summary, options.on_error, Messages(stderr, progress))
             if progress:
                 progress.update(len(result.outcomes), result.nbytes)
         out.flush()
@@ -565,10 +565,10 @@ def run_jsonl(
     return summary
 
 
-def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error: OnError, stderr: TextIO) -> None:
+def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error: OnError, messages: Messages) -> None:
     if result.read_error is not None:
         summary.failed_sources += 1
-        report(stderr, f"{result.source}: line {result.first_line}: {result.read_error}", on_error)
+        messages.report(f"{result.source}: line {result.first_line}: {result.read_error}", on_error)
     for outcome in result.outcomes:
         if not outcome.is_record:
             out.write(outcome.data)
@@ -576,7 +576,7 @@ def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error:
         summary.records_in += 1
         if outcome.error is not None:
             summary.errors += 1
-            report(stderr, f"{result.source}:{outcome.line}: {outcome.error}", on_error)
+            messages.report(f"{result.source}:{outcome.line}: {outcome.error}", on_error)
             if on_error == "skip":
                 continue
         out.write(outcome.data if outcome.data.endswith(b"\n") else outcome.data + b"\n")
@@ -585,10 +585,22 @@ def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error:
         summary.bytes_removed += outcome.bytes_removed
 
 
-def report(stderr: TextIO, message: str, on_error: OnError) -> None:
-    if on_error == "fail":
-        raise CorpusError(f"{message} (stopped: --on-error fail)")
-    stderr.write(f"cleaner: {message}\n")
+@dataclass(frozen=True, slots=True)
+class Messages:
+    """Error lines on stderr, drawn above the progress line when there is one."""
+
+    stderr: TextIO
+    progress: Progress | None = None
+
+    def report(self, message: str, on_error: OnError) -> None:
+        """Report an error, or stop the run with it under ``--on-error fail``."""
+        if on_error == "fail":
+            raise CorpusError(f"{message} (stopped: --on-error fail)")
+        if self.progress:
+            self.stderr.write("\r\x1b[K")
+        self.stderr.write(f"cleaner: {message}\n")
+        if self.progress:
+            self.progress.draw()
 
 
 # --------------------------------------------------------------------------
@@ -674,11 +686,12 @@ def run_batch(
     summary = Summary()
     items = ((name, text, targets[name]) for name, text in texts if text is not None or count_failed(summary))
     progress = make_progress(stderr, options.quiet, None, unit="files")
+    messages = Messages(stderr, progress)
     for outcome in ordered_map(functools.partial(clean_file, settings), items, options.jobs):
         summary.records_in += 1
         if outcome.error is not None:
             summary.errors += 1
-            report(stderr, f"{outcome.name}: {outcome.error}", options.on_error)
+            messages.report(f"{outcome.name}: {outcome.error}", options.on_error)
         else:
             summary.records_out += 1
             summary.bytes_in += outcome.bytes_in

@@ -317,6 +317,16 @@ def test_progress_shows_records_megabytes_and_rates() -> None:
     assert shown.endswith("\n")
 
 
+def test_errors_are_drawn_above_the_progress_line() -> None:
+    stream = Terminal()
+    progress = corpus.Progress(stream)
+    progress.draw()
+    corpus.Messages(stream, progress).report("in.jsonl:3: no field 'text'", "keep")
+    before, error, after = stream.getvalue().rsplit("\r", 2)
+    assert error == "\x1b[Kcleaner: in.jsonl:3: no field 'text'\n"
+    assert "records/s" in before and "records/s" in after
+
+
 JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
 JSON_VALUES = st.recursive(
     JSON_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
