@@ -17,14 +17,15 @@ class Line:
 
     number: int
     text: str
+    #: The text without surrounding whitespace, computed once: every rule reads it.
+    stripped: str = field(init=False, compare=False)
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stripped", self.text.strip())
 
     @property
     def is_blank(self) -> bool:
-        return not self.text.strip()
+        return not self.stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,13 @@ class Document:
         return self._removed.get(number)
 
     def live_lines(self) -> list[Line]:
-        """Non-blank lines that no rule has removed, in input order."""
-        return [line for line in self.lines if self.is_live(line.number)]
+        """Non-blank lines that no rule has removed, in input order (do not mutate)."""
+        cached = self.cache.get("live")
+        if cached is None or cached[0] != len(self._removed):
+            cached = (len(self._removed), [line for line in self.lines if self.is_live(line.number)])
+            self.cache["live"] = cached
+        live: list[Line] = cached[1]
+        return live
 
     @cached_property
     def text(self) -> str:

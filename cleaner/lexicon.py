@@ -24,14 +24,14 @@ from importlib import resources
 # "» Mehr zum Thema:", "* Teilen", "Weiterlesen →": bullets and arrows around a phrase.
 _LEADING_NOISE = " \t\r*•·»›>|-–—"
 _TRAILING_NOISE = " \t\r.:;!?…»›>→|-–—"
-# "Kommentare (12)", "Comments 4": a counter after a phrase; matched on a short tail only.
-_COUNTER = re.compile(r"\(?\d{1,7}\)?$")
+# "Kommentare (12)", "Comments 4", "コメント（12）": a counter after a phrase; matched on a short tail only.
+_COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?$")
 _COUNTER_TAIL_CHARS = 12
 # No phrase is longer; a longer line is never normalised (linear time on any input).
 MAX_PHRASE_CHARS = 160
 # A prefix phrase is followed by a colon (or a dash) and the linked headline; it
 # stands in the first MAX_PREFIX_CHARS characters of the line.
-PREFIX_SEPARATORS = ":：–—|"
+_PREFIX_SEPARATOR = re.compile(r"[:：–—|]")
 MAX_PREFIX_CHARS = 48
 MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
 
@@ -60,9 +60,10 @@ class Phrases:
 
     def matches_prefix(self, text: str) -> bool:
         text = text.strip()
-        cut = next((i for i, ch in enumerate(text[:MAX_PREFIX_CHARS]) if ch in PREFIX_SEPARATORS), None)
-        if cut is None:
+        separator = _PREFIX_SEPARATOR.search(text, 0, MAX_PREFIX_CHARS)
+        if separator is None:
             return False
+        cut = separator.start()
         tail = text[cut + 1 :].split()
         return 0 < len(tail) <= MAX_PREFIX_TAIL_WORDS and normalize(text[:cut]) in self.prefixes
 

@@ -103,9 +103,17 @@ DATE_FILLER = re.compile(
 NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|dos)){0,4}"
 
 
+# "Updated:", "10:31", "|": the tokens of a stamp; a stamp has at most 16 of them,
+# so a longer line is no stamp and is not tokenised at all.
+_STAMP_TOKEN = re.compile(r"[|/·•–—]|[^\s|/·•–—]+")
+MAX_STAMP_CHARS = 160
+
+
 def is_date_stamp(text: str) -> bool:
     """True for a line made only of a date or time and its labels."""
-    tokens = re.findall(r"[|/·•–—]|[^\s|/·•–—]+", text)
+    if len(text) > MAX_STAMP_CHARS:
+        return False
+    tokens = _STAMP_TOKEN.findall(text)
     if not tokens or len(tokens) > 16:
         return False
     has_signal = False

@@ -29,7 +29,9 @@ class Rule:
     def in_lexicon(self, doc: Document, line: Line) -> bool:
         """True if the line is one of this rule's phrases in any language's lexicon."""
         phrases = lexicon.phrases(self.name)
-        return doc.normalized(line.number) in phrases.lines or phrases.matches_prefix(line.stripped)
+        return doc.normalized(line.number) in phrases.lines or (
+            bool(phrases.prefixes) and phrases.matches_prefix(line.stripped)
+        )
 
     def removal(self, doc: Document, start: int, end: int | None = None) -> Removal:
         end = start if end is None else end
@@ -73,6 +75,9 @@ class Rule:
 
 # A prompt addresses the reader in a sentence or two; longer lines are article prose.
 MAX_PROMPT_WORDS = 30
+MAX_PROMPT_CHARS = 300  # a cheap bound checked before counting words
+# A button, label or menu entry is short; the lexicon's longest phrase is shorter still.
+MAX_LABEL_CHARS = 160
 
 
 class PatternRule(Rule):
@@ -81,12 +86,19 @@ class PatternRule(Rule):
 
     pattern: ClassVar[re.Pattern[str]]
     prompt: ClassVar[re.Pattern[str] | None] = None
+    #: Longer lines are never a button or label: the pattern and lexicon skip them.
+    max_chars: ClassVar[int] = MAX_LABEL_CHARS
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
-            if self.pattern.fullmatch(line.stripped) or self.in_lexicon(doc, line) or self.is_prompt(line):
+            is_label = len(line.stripped) <= self.max_chars and (
+                self.pattern.fullmatch(line.stripped) is not None or self.in_lexicon(doc, line)
+            )
+            if is_label or self.is_prompt(line):
                 yield self.removal(doc, line.number)
 
     def is_prompt(self, line: Line) -> bool:
         text = line.stripped
-        return self.prompt is not None and len(text.split()) <= MAX_PROMPT_WORDS and bool(self.prompt.search(text))
+        if self.prompt is None or len(text) > MAX_PROMPT_CHARS or len(text.split()) > MAX_PROMPT_WORDS:
+            return False
+        return self.prompt.search(text) is not None

@@ -31,3 +31,4 @@ class SectionLabel(PatternRule):
     code = "C108"
     name = "section-label"
     pattern = SECTION_LABEL
+    max_chars = 340  # a tag list runs to 300 characters after its label

@@ -34,3 +34,4 @@ class ReadMore(PatternRule):
     code = "C111"
     name = "read-more"
     pattern = READ_MORE
+    max_chars = 240  # a cross-link label and its headline: 200 characters

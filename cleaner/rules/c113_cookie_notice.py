@@ -2,7 +2,7 @@ import re
 from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
-from cleaner.rules.base import Rule
+from cleaner.rules.base import MAX_LABEL_CHARS, Rule
 from cleaner.text import word_count
 
 # A notice is a line with all three: cookies, what they are for, and the site speaking or
@@ -63,11 +63,16 @@ class CookieNotice(Rule):
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
             text = line.stripped.rstrip(".!")
-            if is_cookie_notice(text) or CONSENT_BUTTON.fullmatch(text) or self.in_lexicon(doc, line):
+            is_button = len(text) <= MAX_LABEL_CHARS and (
+                CONSENT_BUTTON.fullmatch(text) is not None or self.in_lexicon(doc, line)
+            )
+            if is_button or is_cookie_notice(text):
                 yield self.removal(doc, line.number)
 
 
 def is_cookie_notice(text: str) -> bool:
+    if "ookie" not in text and "OOKIE" not in text:  # every notice names its cookies
+        return False
     if word_count(text) > MAX_NOTICE_WORDS:
         return False
     if SITE_USES_COOKIES.search(text):

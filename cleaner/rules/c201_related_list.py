@@ -21,6 +21,10 @@ RELATED_HEADING = re.compile(
     r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>]*",
     re.IGNORECASE,
 )
+# A heading is short ("International Realted Stories"); a cross-link line is a label
+# and a headline ("Lesen Sie auch: …").
+MAX_HEADING_CHARS = 80
+MAX_PREFIXED_CHARS = 240
 # "International", "Other Sports": section words glued in front of a heading.
 MAX_PREFIX_WORDS = 2
 # A list item that reads as a paragraph ends the list: this many words, sentence case.
@@ -54,19 +58,40 @@ class RelatedList(Rule):
         for i, line in enumerate(live):
             if line.number in claimed:
                 continue
-            if phrases.matches_prefix(line.stripped):  # "Lesen Sie auch: <headline>": one line
+            text = line.stripped
+            if len(text) > MAX_PREFIXED_CHARS:
+                continue
+            if phrases.matches_prefix(text):  # "Lesen Sie auch: <headline>": one line
                 claimed.add(line.number)
                 continue
-            if not (is_related_heading(line.stripped) or doc.normalized(line.number) in phrases.lines):
+            if not is_heading(doc, line, phrases):
                 continue
             block = [line.number]
             rest = live[i + 1 :]
             for j, item in enumerate(rest):
-                if not (is_list_item(item) or _list_resumes(rest[j + 1 : j + 1 + LOOKAHEAD_ITEMS])):
+                if is_heading(doc, item, phrases):  # the next block starts here
+                    break
+                resumes = not is_paragraph(item) and _list_resumes(rest[j + 1 : j + 1 + LOOKAHEAD_ITEMS])
+                if not (is_list_item(item) or resumes):
                     break
                 block.append(item.number)
             claimed.update(block)
         yield from self.removals(doc, claimed)
+
+
+def is_heading(doc: Document, line: Line, phrases: lexicon.Phrases) -> bool:
+    text = line.stripped
+    return len(text) <= MAX_HEADING_CHARS and (is_related_heading(text) or doc.normalized(line.number) in phrases.lines)
+
+
+def is_paragraph(line: Line) -> bool:
+    """A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item."""
+    text = line.stripped
+    return (
+        word_count(text) >= MIN_PARAGRAPH_WORDS
+        and text.endswith(".")
+        and title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE
+    )
 
 
 def is_related_heading(text: str) -> bool:
@@ -88,7 +113,13 @@ def is_related_heading(text: str) -> bool:
 
 def _is_related_word(word: str) -> bool:
     """ "Related", and its misspellings one edit away ("Realted", "Relatd")."""
-    return damerau_distance(word.lower(), "related") <= 1
+    word = word.lower()
+    # One edit keeps the length within one of 7 and leaves an "r" in the first two
+    # letters or an "el" at the start or after it: a cheap test that spares the edit
+    # distance for almost every word (tests/test_related_word.py checks every variant).
+    if not (6 <= len(word) <= 8 and ("r" in word[:2] or "el" in word[:3])):
+        return False
+    return damerau_distance(word, "related") <= 1
 
 
 def _list_resumes(following: list[Line]) -> bool:

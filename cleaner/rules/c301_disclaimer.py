@@ -32,3 +32,4 @@ class Disclaimer(PatternRule):
     code = "C301"
     name = "disclaimer"
     pattern = DISCLAIMER
+    max_chars = 820  # a disclaimer runs to a paragraph: the pattern allows 600 characters after its label

@@ -61,3 +61,4 @@ class Syndication(PatternRule):
     code = "C303"
     name = "syndication"
     pattern = SYNDICATION
+    max_chars = 420  # a bracketed credit list runs to 300 characters
