@@ -26,10 +26,12 @@ class TeaserCopy(Rule):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         live = doc.live_lines()
+        teasers = [(line, cut) for line in live if (cut := teaser_stem(line.stripped)) is not None]
+        if not teasers:
+            return
         prints = {line.number: fingerprint(line.stripped) for line in live}
-        for line in live:
-            cut = teaser_stem(line.stripped)
-            if cut is None or word_count(cut) < MIN_TEASER_WORDS:
+        for line, cut in teasers:
+            if word_count(cut) < MIN_TEASER_WORDS:
                 continue
             stem = fingerprint(cut)
             if any(n != line.number and p.startswith(stem) and len(p) > len(stem) for n, p in prints.items()):
