@@ -1,8 +1,8 @@
 """Every module-level regex, run through its rule on adversarial lines, must finish.
 
 Patterns are discovered by introspection (every compiled ``re.Pattern`` at module
-level in ``cleaner.rules.*`` and ``cleaner.text``), so a new rule is covered the day
-it lands. Each rule runs in a forked child on lines built to make a backtracking
+level in ``cleaner.rules.*`` and in the library modules rules call into: ``text``,
+``layout``, ``lexicon``...), so a new rule is covered the day it lands. Each rule runs in a forked child on lines built to make a backtracking
 engine struggle: 100k repeats of one character, deep nesting of brackets and
 quotes, long whitespace runs inside a line, and runs of the pattern's own words
 with the separators it allows, ended by a character it refuses ("almost matches").
@@ -215,6 +215,10 @@ def run_guarded(rule: type[Rule], cases: list[Case], seconds: float, target: Cal
 KNOWN_HANGS: dict[str, str] = {
     "C102": "FOLLOW_SHARE is exponential: '(?:\\s*[,|/·•]?\\s*NETWORK)*' splits each gap of two spaces two ways; "
     "'facebook  ' * 12 + '?' takes 0.8 s, every repeat 2.8 times more (issue 7)",
+    "C107": "BYLINE is exponential: under IGNORECASE 'And' is both a name and the separator 'and'; "
+    "'By ' + 'And ' * 25 + '?' takes 0.12 s, every 5 more words 15 times more (issue 7)",
+    "C303": "SYNDICATION is exponential: 'De' is both a capitalised name word and the particle 'de'; "
+    "'Distributed by ' + 'De ' * 27 + '?' takes 58 s, every 3 more words 9 times more (issue 7)",
 }
 
 
