@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -124,8 +125,28 @@ def test_explain_never_raises_and_accounts_for_every_line(text: str, keep_headli
 @PROPERTY_SETTINGS
 @given(texts)
 def test_cleaning_is_idempotent(text: str) -> None:
+    # Default mode; body-only mode is not idempotent yet (the fuzz finding below).
     once = clean(text)
     assert clean(once) == once
+
+
+# Found by fuzz/run.sh (crash-e8eaa813…), surrogates replaced by "visit@ce", which keeps it failing.
+FUZZ_BODY_ONLY = (
+    "Leaders agree on collaboyation inensions\n"
+    "South Korean President Lee Jae-myung made his first overseas visit@ce with nning in Jin Seventeen Years\n"
+    "South Korean President Lee Jae-myung made his first overseas visit@ce with nning in Jap.an h Korea Pledge "
+    "Deeper Cooperation in First Joint Statement in Seventeen Years"
+)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="body-only is not idempotent: pass 1 removes the headline (C901), pass 2 then removes "
+    "the new first line as off-article (C910) (issue 7, fuzz finding)",
+)
+def test_body_only_cleaning_is_idempotent_on_the_fuzz_finding() -> None:
+    once = clean(FUZZ_BODY_ONLY, keep_headline=False)
+    assert clean(once, keep_headline=False) == once
 
 
 @PROPERTY_SETTINGS
