@@ -1,0 +1,269 @@
+"""Quality benchmark: cleaner beside raw text, C4's line rules, jusText and trafilatura on the dev sets.
+
+Run from the project root::
+
+    python benchmarks/quality.py                       # both datasets, every system
+    python benchmarks/quality.py --dataset scrapinghub --systems cleaner,c4 --worst 5
+    python benchmarks/quality.py --by-rule --format markdown
+
+For each dataset, every system runs in this one process on the same pages and
+is scored with the dataset's own ``metrics.py``: scrapinghub-dev with the
+shingle metric, trafilatura-dev with the segment metric (plus accuracy).
+Only the system's call is timed (after one untimed warm-up call); MB/s counts
+the UTF-8 size of what the system reads: the raw text for text systems, the
+decoded HTML for HTML systems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import justext
+import trafilatura
+from baselines import c4_filter, justext_html, justext_lines
+from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
+from quality_diagnostics import by_rule, explain, worst
+
+import cleaner
+
+MB = 1e6
+DEFAULT_BOOTSTRAP = 1000
+
+
+# --------------------------------------------------------------------------
+# systems
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class System:
+    """A row of the table: how to run it on a page, and what it reads."""
+
+    key: str
+    label: str
+    input: str  # "text" (the raw text) or "HTML"
+    run: Callable[[Dataset, Page], str | None]
+    timed: bool = True
+
+    def source(self, page: Page) -> str:
+        return page.raw if self.input == "text" else page.html
+
+
+def raw_text(dataset: Dataset, page: Page) -> str:
+    return page.raw
+
+
+def cleaner_text(dataset: Dataset, page: Page) -> str:
+    return cleaner.clean(page.raw, keep_headline=False)
+
+
+def justext_text(dataset: Dataset, page: Page) -> str:
+    return justext_lines(page.raw, dataset.text_stoplist(page))
+
+
+def c4_text(dataset: Dataset, page: Page) -> str:
+    return c4_filter(page.raw)
+
+
+def trafilatura_html(dataset: Dataset, page: Page) -> str | None:
+    return trafilatura.extract(page.html, include_comments=False, include_tables=True)
+
+
+def justext_on_html(dataset: Dataset, page: Page) -> str:
+    return justext_html(page.html, dataset.html_stoplist(page))
+
+
+def cleaner_html(dataset: Dataset, page: Page) -> str:
+    return cleaner.clean_html(page.html, keep_headline=False)
+
+
+SYSTEMS: list[System] = [
+    System("raw", "raw", "text", raw_text, timed=False),
+    System("cleaner", "cleaner (text)", "text", cleaner_text),
+    System("justext", "jusText (text)", "text", justext_text),
+    System("c4", "C4 rules (text)", "text", c4_text),
+    System("trafilatura", "trafilatura (HTML)", "HTML", trafilatura_html),
+    System("justext-html", "jusText (HTML)", "HTML", justext_on_html),
+]
+if hasattr(cleaner, "clean_html"):
+    SYSTEMS.append(System("cleaner-html", "cleaner (HTML)", "HTML", cleaner_html))
+
+
+@dataclass(frozen=True)
+class Run:
+    """One system's outputs on a dataset, with its timing."""
+
+    system: System
+    outputs: list[str]
+    seconds: float
+    megabytes: float
+
+
+def run_system(dataset: Dataset, system: System) -> Run:
+    """Run ``system`` on every page, timing only its calls (after one warm-up call)."""
+    if dataset.pages:
+        system.run(dataset, dataset.pages[0])
+    outputs, seconds = [], 0.0
+    for page in dataset.pages:
+        start = time.perf_counter()
+        output = system.run(dataset, page)
+        seconds += time.perf_counter() - start
+        outputs.append(output or "")
+    megabytes = sum(len(system.source(page).encode("utf-8")) for page in dataset.pages) / MB
+    return Run(system, outputs, seconds, megabytes)
+
+
+def save_outputs(directory: Path, dataset: Dataset, run: Run) -> None:
+    folder = directory / dataset.folder_name / run.system.key
+    folder.mkdir(parents=True, exist_ok=True)
+    for page, output in zip(dataset.pages, run.outputs, strict=True):
+        (folder / f"{page.id}.txt").write_text(output, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# tables
+# --------------------------------------------------------------------------
+
+
+def render(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str, left: int = 1) -> str:
+    """A table as aligned plain text or as Markdown; the first ``left`` columns are left-aligned."""
+    if fmt == "markdown":
+        rule = ["---" if i < left else "---:" for i in range(len(header))]
+        return "\n".join("| " + " | ".join(r) + " |" for r in [header, rule, *rows])
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def score_row(run: Run, scores: Scores, docs: int, with_accuracy: bool) -> list[str]:
+    std = f"{scores.f1_std:.3f}" if scores.f1_std is not None else "-"
+    figures = [f"{scores.precision:.3f}", f"{scores.recall:.3f}", f"{scores.f1:.3f}", std]
+    if with_accuracy:
+        figures.append(f"{scores.accuracy:.3f}")
+    if run.system.timed and run.seconds > 0:
+        speed = [f"{docs / run.seconds:,.1f}", f"{run.megabytes / run.seconds:,.2f}"]
+    else:
+        speed = ["-", "-"]
+    return [run.system.label, run.system.input, *figures, *speed]
+
+
+def score_table(dataset: Dataset, runs: Sequence[Run], n_bootstrap: int, fmt: str) -> str:
+    with_accuracy = dataset.key == "trafilatura"
+    header = ["system", "input", "precision", "recall", "F1", "± F1"]
+    header += ["accuracy"] * with_accuracy + ["docs/s", "MB/s"]
+    rows = [score_row(r, dataset.score(r.outputs, n_bootstrap), len(dataset.pages), with_accuracy) for r in runs]
+    title = f"{dataset.folder_name}: {len(dataset.pages)} pages, {dataset.metric_name}"
+    if n_bootstrap:
+        title += f"; ± F1 = bootstrap std over {n_bootstrap} page resamples"
+    return title + "\n\n" + render(header, rows, fmt, left=2)
+
+
+def cleaner_fingerprint() -> str:
+    """A short hash of the cleaner package's source files, to notice edits during a run."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(cleaner.__file__).parent.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def environment() -> str:
+    """When, with what and on what this was measured."""
+    git = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{datetime.now():%Y-%m-%d %H:%M}, Python {platform.python_version()}, "
+        f"cleaner {cleaner.__version__} (git {git or '?'}, source {cleaner_fingerprint()}), trafilatura {trafilatura.__version__}, "
+        f"justext {getattr(justext, '__version__', '?')}; {os.cpu_count()} cores, load average {load}"
+    )
+
+
+# --------------------------------------------------------------------------
+# command line
+# --------------------------------------------------------------------------
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--dataset", choices=[*DATASETS, "all"], default="all", help="dataset(s) to run (default all)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"data directory (default {DEFAULT_DATA})")
+    keys = ",".join(s.key for s in SYSTEMS)
+    parser.add_argument("--systems", default=keys, help=f"comma-separated systems (default all: {keys})")
+    parser.add_argument("--limit", type=int, help="only the first N pages of each dataset (sorted by id)")
+    parser.add_argument("--save", type=Path, metavar="DIR", help="write outputs to DIR/<dataset>/<system>/<id>.txt")
+    parser.add_argument("--worst", type=int, default=0, metavar="N", help="list cleaner (text)'s N worst pages")
+    parser.add_argument("--by-rule", action="store_true", help="lines and words each cleaner rule removed")
+    parser.add_argument("--format", choices=["plain", "markdown"], default="plain", help="table format")
+    parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
+    args = parser.parse_args(argv)
+    args.systems = select_systems(parser, args.systems)
+    return args
+
+
+def select_systems(parser: argparse.ArgumentParser, names: str) -> list[System]:
+    by_key = {s.key: s for s in SYSTEMS}
+    wanted = [n.strip() for n in names.split(",") if n.strip()]
+    unknown = [n for n in wanted if n not in by_key]
+    if unknown:
+        parser.error(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(by_key)}")
+    return [s for s in SYSTEMS if s.key in wanted]
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
+    """Run, score and diagnose one dataset; yields the report's blocks."""
+    runs = []
+    for system in args.systems:
+        progress(f"{dataset.folder_name}: {system.label} on {len(dataset.pages)} pages")
+        runs.append(run_system(dataset, system))
+        if args.save:
+            save_outputs(args.save, dataset, runs[-1])
+    yield score_table(dataset, runs, args.bootstrap, args.format)
+    if args.worst or args.by_rule:
+        progress(f"{dataset.folder_name}: cleaner.explain for the diagnostics")
+        explained = [explain(page) for page in dataset.pages]
+        if args.by_rule:
+            header, rows = by_rule(dataset, explained)
+            title = f"{dataset.folder_name}: what each rule removed (lines = non-blank lines; labels from the gold)"
+            yield title + "\n\n" + render(header, rows, args.format)
+        if args.worst:
+            yield "\n".join(worst(dataset, explained, args.worst))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)  # encoding guesses, empty extractions
+    keys = list(DATASETS) if args.dataset == "all" else [args.dataset]
+    source = cleaner_fingerprint()
+    for key in keys:
+        progress(f"loading {DATASETS[key].folder_name} from {args.data}")
+        dataset = DATASETS[key](args.data, args.limit)
+        for block in run_dataset(dataset, args):
+            print(block + "\n", flush=True)
+    print(f"measured {environment()}")
+    if cleaner_fingerprint() != source:
+        print(f"WARNING: cleaner's source changed during the run (was {source}); rows may mix versions")
+
+
+if __name__ == "__main__":
+    main()
