@@ -4,7 +4,10 @@ Each file has one table per rule, named after the rule (``[follow-share]``):
 
 * ``lines``: phrases that make up a whole line ("Teilen", "Mehr zum Thema");
 * ``prefixes``: phrases that open a line and are followed by a colon and a
-  headline ("Lesen Sie auch: …").
+  headline ("Lesen Sie auch: …");
+* ``within``: phrases that mark a short line wherever they stand in it
+  ("Alle Rechte vorbehalten", "wir verwenden Cookies"); the rule bounds the
+  line's length.
 
 A line matches when, case-folded and stripped of bullets, arrows, trailing
 punctuation and counters ("Kommentare (12)"), it equals a phrase. Every
@@ -54,6 +57,17 @@ def normalize(text: str) -> str:
 class Phrases:
     lines: frozenset[str]
     prefixes: frozenset[str]
+    within: tuple[str, ...] = ()
+
+    def closes(self, text: str) -> bool:
+        """True if the line ends with one of the ``within`` phrases ("… Todos os direitos reservados.")."""
+        ending = normalize(text)
+        return any(ending.endswith(phrase) for phrase in self.within)
+
+    def occurs_within(self, text: str) -> bool:
+        """True if one of the ``within`` phrases stands anywhere in the text (case-folded)."""
+        folded = " ".join(text.casefold().split())
+        return any(phrase in folded for phrase in self.within)
 
     def matches_line(self, text: str) -> bool:
         return normalize(text) in self.lines
@@ -89,8 +103,10 @@ def phrases(rule_name: str) -> Phrases:
     """All languages' phrases for one rule, loaded once per process."""
     lines: set[str] = set()
     prefixes: set[str] = set()
+    within: set[str] = set()
     for language in languages():
         table = _load(language).get(rule_name, {})
         lines.update(normalize(p) for p in table.get("lines", ()))
         prefixes.update(normalize(p) for p in table.get("prefixes", ()))
-    return Phrases(frozenset(lines), frozenset(prefixes))
+        within.update(" ".join(p.casefold().split()) for p in table.get("within", ()))
+    return Phrases(frozenset(lines), frozenset(prefixes), tuple(sorted(within)))

@@ -16,11 +16,11 @@ def test_the_languages_issue_8_asks_for_are_there() -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_table_names_a_rule_and_holds_only_lines_and_prefixes(language: str) -> None:
+def test_every_table_names_a_rule_and_holds_only_known_kinds(language: str) -> None:
     data = tomllib.loads(resources.files("cleaner.lexicons").joinpath(f"{language}.toml").read_text("utf-8"))
     for table, entries in data.items():
         assert table in RULE_NAMES, f"{language}.toml: [{table}] is no rule name"
-        assert set(entries) <= {"lines", "prefixes"}
+        assert set(entries) <= {"lines", "prefixes", "within"}
         assert all(isinstance(p, str) and p.strip() for values in entries.values() for p in values)
 
 
@@ -67,3 +67,23 @@ def test_long_lines_are_handled_in_linear_time() -> None:
     for line in (" " * 200_000 + "x", "." * 200_000, "Lesen Sie auch" + " " * 200_000 + "x"):
         lexicon.normalize(line)
         lexicon.phrases("related-list").matches(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "C113"),
+        ("Nous utilisons des cookies pour améliorer votre expérience sur notre site.", "C113"),
+        ("Editora Globo S/A. Todos os direitos reservados.", "C302"),
+        ("ООО «Газета». Все права защищены.", "C302"),
+    ],
+)
+def test_notices_inside_a_line_in_other_languages(line: str, code: str) -> None:
+    body = "Der Stadtrat hat am Dienstag nach langer Debatte den neuen Haushalt für das kommende Jahr beschlossen."
+    result = explain(f"{body}\n{line}\n{body}\n", select=[code])
+    assert [(r.code, r.text) for r in result.removals] == [(code, line)]
+
+
+def test_a_recipe_about_cookies_is_kept() -> None:
+    line = "Wir verwenden für die Cookies am liebsten braune Butter und eine Prise Meersalz."
+    assert explain(f"{line}\n", select=["C113"]).removals == ()

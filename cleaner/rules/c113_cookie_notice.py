@@ -1,6 +1,7 @@
 import re
 from collections.abc import Iterator
 
+from cleaner import lexicon
 from cleaner.document import Document, Removal
 from cleaner.rules.base import MAX_LABEL_CHARS, Rule
 from cleaner.text import word_count
@@ -66,8 +67,14 @@ class CookieNotice(Rule):
             is_button = len(text) <= MAX_LABEL_CHARS and (
                 CONSENT_BUTTON.fullmatch(text) is not None or self.in_lexicon(doc, line)
             )
-            if is_button or is_cookie_notice(text):
+            if is_button or is_cookie_notice(text) or self.is_notice_in_lexicon(text):
                 yield self.removal(doc, line.number)
+
+    def is_notice_in_lexicon(self, text: str) -> bool:
+        """A short line holding a notice phrase of any language ("wir verwenden Cookies")."""
+        if ("ookie" not in text and "OOKIE" not in text) or word_count(text) > MAX_NOTICE_WORDS:
+            return False
+        return lexicon.phrases(self.name).occurs_within(text)
 
 
 def is_cookie_notice(text: str) -> bool:

@@ -1,6 +1,7 @@
 import re
 from collections.abc import Iterator
 
+from cleaner import lexicon
 from cleaner.document import Document, Removal
 from cleaner.rules.base import Rule
 from cleaner.text import word_count
@@ -41,7 +42,9 @@ class Copyright(Rule):
             text = line.stripped
             if word_count(text) > MAX_NOTICE_WORDS:
                 continue
-            if _starts_with_mark(text) or ALL_RIGHTS.search(text) or self.in_lexicon(doc, line):
+            # "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
+            reserved = ALL_RIGHTS.search(text) or lexicon.phrases(self.name).closes(text)
+            if _starts_with_mark(text) or reserved or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)
 
 
