@@ -7,7 +7,9 @@ Each file has one table per rule, named after the rule (``[follow-share]``):
   headline ("Lesen Sie auch: …");
 * ``within``: phrases that mark a short line wherever they stand in it
   ("Alle Rechte vorbehalten", "wir verwenden Cookies"); the rule bounds the
-  line's length.
+  line's length;
+* ``signals`` and ``labels`` (the date-stamp table): words that make a line a
+  date stamp ("März", "Dienstag") and words allowed beside them ("aktualisiert").
 
 A line matches when, case-folded and stripped of bullets, arrows, trailing
 punctuation and counters ("Kommentare (12)"), it equals a phrase. Every
@@ -96,6 +98,15 @@ def languages() -> tuple[str, ...]:
 def _load(language: str) -> dict[str, dict[str, list[str]]]:
     data = resources.files("cleaner.lexicons").joinpath(f"{language}.toml").read_text(encoding="utf-8")
     return tomllib.loads(data)
+
+
+@cache
+def words(rule_name: str, kind: str) -> frozenset[str]:
+    """All languages' single words of one kind for a rule (``signals``, ``labels``), case-folded."""
+    found: set[str] = set()
+    for language in languages():
+        found.update(w.casefold() for w in _load(language).get(rule_name, {}).get(kind, ()))
+    return frozenset(found)
 
 
 @cache

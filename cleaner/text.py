@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cleaner import lexicon
+
 # "said." / "ok?" / "“Yes.”" / "(2019)." — a line that ends like a sentence.
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]」』]*$|[\"”»]$")
 # "Home" / "U.S." — a word that counts towards title case: starts with a letter.
@@ -88,7 +90,7 @@ _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tu
 # A token that by itself says "this is a date or a time": "Aug", "Monday", "10:31", "2019-11-19", "ago".
 DATE_SIGNAL = re.compile(
     rf"(?:{_MONTHS}|{_WEEKDAYS})\.?,?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:am|pm)?|"
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?|ago|yesterday|today",
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?|\d{1,2}h(?:\d{2})?|ago|yesterday|today",
     re.IGNORECASE,
 )
 # Other tokens allowed in a stamp: numbers, ordinals, am/pm, zones, labels, separators.
@@ -116,11 +118,13 @@ def is_date_stamp(text: str) -> bool:
     tokens = _STAMP_TOKEN.findall(text)
     if not tokens or len(tokens) > 16:
         return False
+    signals, labels = lexicon.words("date-stamp", "signals"), lexicon.words("date-stamp", "labels")
     has_signal = False
     for token in tokens:
-        if DATE_SIGNAL.fullmatch(token):
+        word = token.casefold().strip(".,:")
+        if DATE_SIGNAL.fullmatch(token) or word in signals:
             has_signal = True
-        elif not DATE_FILLER.fullmatch(token):
+        elif not (DATE_FILLER.fullmatch(token) or word in labels):
             return False
     return has_signal
 
