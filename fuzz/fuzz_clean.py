@@ -10,6 +10,7 @@ decoder's contract. A crash, a broken property or an input slower than
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,11 @@ with atheris.instrument_imports(include=["cleaner"]):
 
 # tests/ is on the path only from here: the properties live with the hypothesis suite.
 from test_properties import check_result
+
+
+# FUZZ_SKIP_IDEMPOTENCE=1 explores the other properties while an idempotence finding is open
+# (libFuzzer stops at the first failure, and its -fork mode does not run under atheris).
+CHECK_IDEMPOTENCE = os.environ.get("FUZZ_SKIP_IDEMPOTENCE") != "1"
 
 
 def text_from(raw: bytes) -> str:
@@ -44,7 +50,7 @@ def test_one_input(data: bytes) -> None:
     check_result(text, result)
     # Body-only mode is not idempotent yet (tests/test_properties.py, the fuzz finding's
     # xfail): checking it would stop every run at the first headline-like line.
-    if keep_headline:
+    if keep_headline and CHECK_IDEMPOTENCE:
         assert explain(result.text).text == result.text, "cleaning is not idempotent"
 
 

@@ -4,6 +4,7 @@
 # The corpus grows in fuzz/corpus (seeded from seeds/ and the pipeline fixtures);
 # crashes, broken properties and inputs slower than 30 s land in fuzz/findings/.
 # Extra arguments go to libFuzzer, e.g. fuzz/run.sh 5 -max_len=100000
+# FUZZ_SKIP_IDEMPOTENCE=1 fuzz/run.sh 10 checks every property but idempotence.
 set -euo pipefail
 minutes="${1:-10}"
 if ! [[ "$minutes" =~ ^[1-9][0-9]*$ ]]; then
