@@ -26,7 +26,6 @@ with atheris.instrument_imports(include=["cleaner"]):
 # tests/ is on the path only from here: the properties live with the hypothesis suite.
 from test_properties import check_result
 
-
 # FUZZ_SKIP_IDEMPOTENCE=1 explores the other properties while an idempotence finding is open
 # (libFuzzer stops at the first failure, and its -fork mode does not run under atheris).
 CHECK_IDEMPOTENCE = os.environ.get("FUZZ_SKIP_IDEMPOTENCE") != "1"
