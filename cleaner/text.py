@@ -102,7 +102,8 @@ DATE_FILLER = re.compile(
     re.IGNORECASE,
 )
 # "Chris Davies", "Jean-Luc de la Cruz", "IANS": up to five name words.
-NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|la|le|al|bin|dos)){0,4}"
+# Particles are lower case so that, used case-sensitively, every word has one reading.
+NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?-i:de|da|van|von|der|del|la|le|al|bin|dos))){0,4}"
 
 
 # "Updated:", "10:31", "|": the tokens of a stamp; a stamp has at most 16 of them,

@@ -210,24 +210,7 @@ def run_guarded(rule: type[Rule], cases: list[Case], seconds: float, target: Cal
         process.join()
 
 
-# Known catastrophic patterns, reported to the rules' owners: the test stays red-free
-# while the bug is open, and xfail(strict=True) turns green-to-red once it is fixed.
-KNOWN_HANGS: dict[str, str] = {
-    "C102": "FOLLOW_SHARE is exponential: '(?:\\s*[,|/·•]?\\s*NETWORK)*' splits each gap of two spaces two ways; "
-    "'facebook  ' * 12 + '?' takes 0.8 s, every repeat 2.8 times more (issue 7)",
-    "C107": "BYLINE is exponential: under IGNORECASE 'And' is both a name and the separator 'and'; "
-    "'By ' + 'And ' * 25 + '?' takes 0.12 s, every 5 more words 15 times more (issue 7)",
-    "C303": "SYNDICATION is exponential: 'De' is both a capitalised name word and the particle 'de'; "
-    "'Distributed by ' + 'De ' * 27 + '?' takes 58 s, every 3 more words 9 times more (issue 7)",
-}
-
-
-def _rule_params() -> list[object]:
-    marks = {code: pytest.mark.xfail(strict=True, reason=reason) for code, reason in KNOWN_HANGS.items()}
-    return [pytest.param(rule, id=rule.code, marks=marks.get(rule.code, ())) for rule in ALL_RULES]
-
-
-@pytest.mark.parametrize("rule", _rule_params())
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
 def test_rule_finishes_on_adversarial_lines(rule: type[Rule]) -> None:
     hang = run_guarded(rule, cases_for(rule), HANG_SECONDS).hang
     assert hang is None, f"{rule.code} still running after {HANG_SECONDS}s on {hang.family}: {hang.text[:120]!r}…"

@@ -13,7 +13,9 @@ FOLLOW_SHARE = re.compile(
     rf"(?:(?:follow|like|join|connect with|find|friend) us(?: (?:on|at) {_NETWORK}(?:(?:,| and| &| or)? {_NETWORK})*)?"
     rf"|(?:click to |tap to )?share(?: (?:this|the|our))?(?: (?:article|story|post|page|video|link|on|via|to))*"
     rf"(?: {_NETWORK}(?:(?:,| and| &| or|/)? {_NETWORK})*)?(?: \d+)?"
-    rf"|{_NETWORK}(?:\s*[,|/·•]?\s*{_NETWORK})*(?: \d+)?"
+    # between two names either a separator or spaces, never both optional (that nesting
+    # made "facebook facebook … ?" exponential)
+    rf"|{_NETWORK}(?:(?:\s*[,|/·•]\s*|\s+){_NETWORK})*(?: \d+)?"
     r"|(?:\d+ )?shares?|sharing is caring)[\s.!:»›>]*",
     re.IGNORECASE,
 )

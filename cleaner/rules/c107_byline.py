@@ -12,7 +12,9 @@ _CASED_NAME = f"(?-i:{NAME})"
 # "By IANS | Updated: August 24, 2025 08:40 IST", "By Jane Doe and John Roe, Reuters",
 # "Written by Ann Lee", "By AFP"
 BYLINE = re.compile(
-    rf"{_BY}{_CASED_NAME}(?:\s*(?:,|and|&)\s*{_CASED_NAME})*(?P<rest>\s*[|,·•–—-]\s*.{{0,120}})?",
+    # "and" between names is lower case: "And" would be read both as a name and as the
+    # separator, and "By And And And …" would take exponential time.
+    rf"{_BY}{_CASED_NAME}(?:\s*(?:,|(?-i:and)|&)\s*{_CASED_NAME})*(?P<rest>\s*[|,·•–—-]\s*.{{0,120}})?",
     re.IGNORECASE,
 )
 # "By admin - 2018-09-16": a lower-case user name is a byline when a date stamp follows it.

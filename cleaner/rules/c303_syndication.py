@@ -6,8 +6,11 @@ from cleaner.rules.base import PatternRule
 # Credits name people, places and companies; a lower-case word after "by" or "in" is prose
 # ("Reporting by the newspaper revealed …", "Distributed by volunteers, the leaflets …").
 _CAPS = r"(?-i:[A-Z])[\w'’.&-]*"
-_PROPER = rf"{_CAPS}(?: (?:{_CAPS}|de|da|van|von|der|del|la|le|al|bin|dos))*"
-_PROPER_LIST = rf"{_PROPER}(?:(?:,| and| &) {_PROPER})*"
+# Particles and the "and" between names are lower case, so that every word has one
+# reading: "De" is a name, "de" a particle, "And" a name, "and" a separator (a word
+# read two ways makes the pattern exponential on "Distributed by De De De …").
+_PROPER = rf"{_CAPS}(?: (?:{_CAPS}|(?-i:de|da|van|von|der|del|la|le|al|bin|dos)))*"
+_PROPER_LIST = rf"{_PROPER}(?:(?:,|(?-i: and)| &) {_PROPER})*"
 # "Reporting by Will Dunham in Washington", "Editing by Tom Brown and Leslie Adler"
 _CREDIT = (
     r"(?:additional |with )?(?:reporting|writing|editing|compiled|contributions?|research|graphics|production)"
