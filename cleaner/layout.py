@@ -63,8 +63,6 @@ class Layout:
     body: tuple[int, int] | None
     #: Headline (and standfirst) line numbers, top first.
     header: tuple[int, ...]
-    #: Comment-section headings: the article never extends across one.
-    boundaries: tuple[int, ...] = ()
 
     @property
     def article_start(self) -> int | None:
@@ -112,8 +110,7 @@ def analyse(doc: Document) -> Layout:
     if body:
         body = (body[0], _closing_sentences(doc, body[1]))
     header = _header(doc, body[0]) if body else ()
-    boundaries = tuple(line.number for line in doc.lines if is_boundary(doc, line))
-    layout = Layout(body, header, boundaries)
+    layout = Layout(body, header)
     doc.cache["layout"] = layout
     return layout
 

@@ -43,10 +43,6 @@ TITLE_SMALL_WORDS = frozenset(
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+")
 
 
-def words(text: str) -> list[str]:
-    return text.split()
-
-
 # Chinese, Japanese and Korean ideographs and kana: written without spaces.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
