@@ -32,6 +32,8 @@ _TRAILING_NOISE = " \t\r.:;!?…»›>→|-–—"
 # "Kommentare (12)", "Comments 4", "コメント（12）": a counter after a phrase; matched on a short tail only.
 _COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?$")
 _COUNTER_TAIL_CHARS = 12
+# "12 Kommentare", "(3) Comments": a counter before a phrase (anchored, so linear).
+_LEADING_COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?\s+")
 # No phrase is longer; a longer line is never normalised (linear time on any input).
 MAX_PHRASE_CHARS = 160
 # A prefix phrase is followed by a colon (or a dash) and the linked headline; it
@@ -49,7 +51,7 @@ def normalize(text: str) -> str:
     text = text.strip()
     if len(text) > MAX_PHRASE_CHARS:
         return ""
-    text = text.casefold().lstrip(_LEADING_NOISE).rstrip(_TRAILING_NOISE)
+    text = _LEADING_COUNTER.sub("", text.casefold().lstrip(_LEADING_NOISE), count=1).rstrip(_TRAILING_NOISE)
     head, tail = text[:-_COUNTER_TAIL_CHARS], text[-_COUNTER_TAIL_CHARS:]
     text = (head + _COUNTER.sub("", tail)).rstrip(_TRAILING_NOISE)
     return " ".join(text.split())

@@ -16,11 +16,14 @@ ACCOUNT_PROMPT = re.compile(
 
 
 # "Subscribe now to our digital edition for the full story.", "To continue reading, log in or
-# register." — paywall prompts addressed to the reader.
+# register.", "To view the full story, please subscribe.", "… but you're already a subscriber"
+# — paywall prompts addressed to the reader.
 PAYWALL_SENTENCE = re.compile(
     r"^(?:subscribe|sign in|log in|register|become a (?:member|subscriber))\b.{0,80}"
     r"\b(?:full (?:story|article)|continue reading|keep reading|unlimited (?:access|articles))\b"
-    r"|^to (?:continue|keep) reading\b.{0,60}\b(?:subscribe|sign in|log in|register|subscriber)",
+    r"|^to (?:continue|keep) reading\b.{0,60}\b(?:subscribe|sign in|log in|register|subscriber)"
+    r"|^to (?:view|read|see|access) the (?:full|whole|entire|rest of the) (?:story|article)\b.{0,60}\bsubscri"
+    r"|\b(?:you(?:'|’)re|you are) already a (?:subscriber|member)\b",
     re.IGNORECASE,
 )
 
