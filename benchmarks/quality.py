@@ -35,7 +35,10 @@ from baselines import c4_filter, justext_html, justext_lines
 from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
 from quality_diagnostics import by_rule, explain, worst
 
-import cleaner
+# Measure the checkout this script lives in, not whichever copy is installed: an
+# editable install can point at another clone (a CI run re-points it).
+sys.path.insert(0, str(ROOT))
+import cleaner  # noqa: E402
 
 MB = 1e6
 DEFAULT_BOOTSTRAP = 1000
