@@ -38,7 +38,7 @@ from quality_diagnostics import by_rule, explain, worst
 # Measure the checkout this script lives in, not whichever copy is installed: an
 # editable install can point at another clone (a CI run re-points it).
 sys.path.insert(0, str(ROOT))
-import cleaner  # noqa: E402
+import cleaner
 
 MB = 1e6
 DEFAULT_BOOTSTRAP = 1000
