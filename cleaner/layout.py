@@ -31,13 +31,9 @@ MAX_PROSE_TITLE_CASE = 0.6
 NON_PROSE_PENALTY = 3.0
 # Cost of a line a rule removed as chrome.
 CHROME_PENALTY = 6.0
-# The k-th line of a run of non-prose lines costs k times its penalty, so one
-# subheading between paragraphs is cheap and a long menu or list between two
-# prose blocks keeps them apart (a gap of n lines costs about n²/2 penalties).
 # A comment-section heading the comments rule removed ("12 Comments", "Leave a comment",
 # "Join the discussion") is a boundary the body never crosses; its other removals
 # ("Reply", "Report") occur inside articles too, in embedded posts.
-MAX_GAP_FACTOR = 1
 BOUNDARY_CODE = "C104"
 # A second run of prose at least this share as heavy as the best is another part of
 # the same article, split by an inline block (measured: 0.7 helps the multilingual
@@ -122,17 +118,15 @@ def is_boundary(doc: Document, line: Line) -> bool:
 def _line_scores(doc: Document) -> list[tuple[int, float]]:
     """(line number, score) of every non-blank line; a boundary scores minus infinity."""
     scores: list[tuple[int, float]] = []
-    gap = 0
     for line in doc.lines:
         if line.is_blank:
             continue
         if is_boundary(doc, line):
             score = -math.inf
         elif doc.is_live(line.number) and is_prose(line):
-            gap, score = 0, float(word_count(line.stripped))
+            score = float(word_count(line.stripped))
         else:
-            gap += 1
-            score = -min(gap, MAX_GAP_FACTOR) * (NON_PROSE_PENALTY if doc.is_live(line.number) else CHROME_PENALTY)
+            score = -(NON_PROSE_PENALTY if doc.is_live(line.number) else CHROME_PENALTY)
         scores.append((line.number, score))
     return scores
 
