@@ -73,10 +73,9 @@ class Phrases:
         folded = " ".join(text.casefold().split())
         return any(phrase in folded for phrase in self.within)
 
-    def matches_line(self, text: str) -> bool:
-        return normalize(text) in self.lines
-
     def matches_prefix(self, text: str) -> bool:
+        if not self.prefixes:
+            return False
         text = text.strip()
         separator = _PREFIX_SEPARATOR.search(text, 0, MAX_PREFIX_CHARS)
         if separator is None:
@@ -85,8 +84,10 @@ class Phrases:
         tail = text[cut + 1 :].split()
         return 0 < len(tail) <= MAX_PREFIX_TAIL_WORDS and normalize(text[:cut]) in self.prefixes
 
-    def matches(self, text: str) -> bool:
-        return self.matches_line(text) or self.matches_prefix(text)
+    def matches(self, text: str, normalized: str | None = None) -> bool:
+        """A whole-line phrase or a prefixed headline; ``normalized`` is ``normalize(text)`` if known."""
+        form = normalize(text) if normalized is None else normalized
+        return form in self.lines or self.matches_prefix(text)
 
 
 @cache

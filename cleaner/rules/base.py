@@ -28,10 +28,7 @@ class Rule:
 
     def in_lexicon(self, doc: Document, line: Line) -> bool:
         """True if the line is one of this rule's phrases in any language's lexicon."""
-        phrases = lexicon.phrases(self.name)
-        return doc.normalized(line.number) in phrases.lines or (
-            bool(phrases.prefixes) and phrases.matches_prefix(line.stripped)
-        )
+        return lexicon.phrases(self.name).matches(line.stripped, doc.normalized(line.number))
 
     def removal(self, doc: Document, start: int, end: int | None = None) -> Removal:
         end = start if end is None else end
