@@ -105,6 +105,7 @@ NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?-i:de|da|van|von|der|del|la
 # "Updated:", "10:31", "|": the tokens of a stamp; a stamp has at most 16 of them,
 # so a longer line is no stamp and is not tokenised at all.
 _STAMP_TOKEN = re.compile(r"[|/·•–—]|[^\s|/·•–—]+")
+MAX_STAMP_TOKENS = 16
 MAX_STAMP_CHARS = 160
 
 
@@ -113,7 +114,7 @@ def is_date_stamp(text: str) -> bool:
     if len(text) > MAX_STAMP_CHARS:
         return False
     tokens = _STAMP_TOKEN.findall(text)
-    if not tokens or len(tokens) > 16:
+    if not tokens or len(tokens) > MAX_STAMP_TOKENS:
         return False
     signals, labels = lexicon.words("date-stamp", "signals"), lexicon.words("date-stamp", "labels")
     has_signal = False
