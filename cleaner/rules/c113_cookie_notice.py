@@ -67,21 +67,23 @@ class CookieNotice(Rule):
             is_button = len(text) <= MAX_LABEL_CHARS and (
                 CONSENT_BUTTON.fullmatch(text) is not None or self.in_lexicon(doc, line)
             )
-            if is_button or is_cookie_notice(text) or self.is_notice_in_lexicon(text):
+            is_notice = may_be_notice(text) and (
+                is_cookie_notice(text) or lexicon.phrases(self.name).occurs_within(text)
+            )
+            if is_button or is_notice:
                 yield self.removal(doc, line.number)
 
-    def is_notice_in_lexicon(self, text: str) -> bool:
-        """A short line holding a notice phrase of any language ("wir verwenden Cookies")."""
-        if ("ookie" not in text and "OOKIE" not in text) or word_count(text) > MAX_NOTICE_WORDS:
-            return False
-        return lexicon.phrases(self.name).occurs_within(text)
+
+def may_be_notice(text: str) -> bool:
+    """Every notice names its cookies and is a paragraph at most: the cheap test first."""
+    return ("ookie" in text or "OOKIE" in text) and word_count(text) <= MAX_NOTICE_WORDS
 
 
 def is_cookie_notice(text: str) -> bool:
-    if "ookie" not in text and "OOKIE" not in text:  # every notice names its cookies
-        return False
-    if word_count(text) > MAX_NOTICE_WORDS:
-        return False
+    """An English notice ("We use cookies …"); other languages are lexicon ``within`` phrases.
+
+    Expects a line that passed :func:`may_be_notice`.
+    """
     if SITE_USES_COOKIES.search(text):
         return True
     if not (COOKIE_WORD.search(text) and NOTICE_WORD.search(text)):
