@@ -18,8 +18,8 @@ class OffArticle(Rule):
 
     jusText's paragraph classification was measured in three roles — as the
     prose signal of the run, to keep good prose outside it, and to drop runs
-    of bad lines inside it — and each lowered F1 on both dev benchmarks, so
-    this rule does without it (see the benchmarks README).
+    of bad lines inside it — and each lowered F1 on both dev benchmarks
+    (``benchmarks/quality.py``), so this rule does without it.
 
     Removed:
         City
