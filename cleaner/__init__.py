@@ -23,6 +23,7 @@ __all__ = [
     "clean",
     "clean_html",
     "explain",
+    "explain_any",
     "explain_html",
 ]
 __version__ = "0.1.0"
@@ -73,6 +74,22 @@ def explain_html(
     if article.extracted:
         ignore = (*ignore, POSITION_RULE)
     return explain(article.text, keep_headline=keep_headline, select=select, ignore=ignore, headline=article.title)
+
+
+def explain_any(
+    text: str,
+    *,
+    mode: str | None = None,
+    keep_headline: bool = True,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Result:
+    """Clean text or HTML: ``mode`` "html" or "text" forces one; with None, an input
+    that starts like an HTML document (a doctype or ``<html``) is cleaned as HTML."""
+    from cleaner.text import looks_like_html
+
+    is_html = mode == "html" or (mode is None and looks_like_html(text))
+    return (explain_html if is_html else explain)(text, keep_headline=keep_headline, select=select, ignore=ignore)
 
 
 def clean_html(html: str | bytes, *, keep_headline: bool = True) -> str:

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
-from cleaner import __version__, explain, explain_html, inputs, registry
+from cleaner import __version__, explain_any, inputs, registry
 from cleaner.document import Result
 from cleaner.errors import CleanerError, UnknownRuleError
-from cleaner.text import looks_like_html
 
 if TYPE_CHECKING:
     # Imported where used: plain-text runs do not pay for multiprocessing and gzip.
@@ -199,11 +198,8 @@ def main(
         if text is None:
             failed = True
             continue
-        is_html = mode == "html" or (mode is None and looks_like_html(text))
         try:
-            result = (explain_html if is_html else explain)(
-                text, keep_headline=keep_headline, select=select, ignore=ignore
-            )
+            result = explain_any(text, mode=mode, keep_headline=keep_headline, select=select, ignore=ignore)
         except CleanerError as exc:
             click.echo(f"cleaner: {name}: {exc}", err=True)
             failed = True

@@ -34,7 +34,6 @@ from typing import IO, Any, Literal, TextIO, TypeVar, cast
 import cleaner
 from cleaner.document import Result
 from cleaner.errors import CleanerError
-from cleaner.text import looks_like_html
 
 OnError = Literal["keep", "skip", "fail"]
 ON_ERROR_CHOICES: tuple[OnError, ...] = ("keep", "skip", "fail")
@@ -63,8 +62,6 @@ JSON_TYPE_NAMES: dict[type, str] = {
     type(None): "null",
 }
 _DECODER = json.JSONDecoder()
-# Name of the HTML entry point in the package API, added by issue 4.
-HTML_EXPLAINER = "explain_html"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -100,11 +97,10 @@ class Settings:
         """The field read: the HTML field when there is one, else the cleaned field."""
         return self.html_field or self.field
 
-    def is_html(self, value: str) -> bool:
-        """HTML with --html-field or --html, text with --text, else as the value looks (as in text mode)."""
-        if self.html_field is not None or self.mode == "html":
-            return True
-        return self.mode is None and looks_like_html(value)
+    @property
+    def value_mode(self) -> str | None:
+        """How values are read: HTML with --html-field or --html, text with --text, else as they look."""
+        return "html" if self.html_field is not None else self.mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,25 +173,14 @@ class Member:
 # --------------------------------------------------------------------------
 
 
-def check_settings(settings: Settings) -> None:
-    """Raise :class:`CorpusUsageError` for settings no record could satisfy."""
-    if settings.html_field is None and settings.mode != "html":
-        return
-    if html_explainer() is None:
-        raise CorpusUsageError(f"--html-field needs HTML support (cleaner.{HTML_EXPLAINER}), which this version lacks")
-
-
-def html_explainer() -> Callable[..., Result] | None:
-    """The library's HTML entry point, when this version has one (issue 4)."""
-    found: Callable[..., Result] | None = getattr(cleaner, HTML_EXPLAINER, None)
-    return found
-
-
 def explain_value(value: str, settings: Settings) -> Result:
-    explain_html = html_explainer() if settings.is_html(value) else None
-    if explain_html is not None:
-        return explain_html(value, keep_headline=settings.keep_headline, select=settings.select, ignore=settings.ignore)
-    return cleaner.explain(value, keep_headline=settings.keep_headline, select=settings.select, ignore=settings.ignore)
+    return cleaner.explain_any(
+        value,
+        mode=settings.value_mode,
+        keep_headline=settings.keep_headline,
+        select=settings.select,
+        ignore=settings.ignore,
+    )
 
 
 def clean_line(raw: bytes, settings: Settings, number: int = 0) -> Outcome:
@@ -547,7 +532,6 @@ def run_jsonl(
     returned for the caller to print. Raises :class:`CorpusError` when
     ``on_error`` is "fail" and an error occurs.
     """
-    check_settings(settings)
     chunks = (chunk for source in sources for chunk in read_chunks(source, stdin))
     results = ordered_map(functools.partial(clean_chunk, settings), chunks, options.jobs)
     progress = make_progress(stderr, options.quiet, known_size(sources))

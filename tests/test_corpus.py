@@ -206,20 +206,13 @@ def test_quiet_prints_nothing_on_success() -> None:
     assert result.exit_code == 0 and result.stderr == ""
 
 
-def test_html_field_without_html_support_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delattr(cleaner, corpus.HTML_EXPLAINER, raising=False)
-    result = run("--jsonl", "--html-field", "html", stdin=line(html="<p>x</p>"))
-    assert result.exit_code == 2
-    assert "--html-field" in result.stderr and "Traceback" not in result.stderr
-
-
 def test_html_field_fills_the_text_field(monkeypatch: pytest.MonkeyPatch) -> None:
     def fake_explain_html(
         html: str, *, keep_headline: bool, select: tuple[str, ...], ignore: tuple[str, ...]
     ) -> cleaner.Result:
         return cleaner.Result(f"{len(html)} {keep_headline} {select}\n", ())
 
-    monkeypatch.setattr(cleaner, corpus.HTML_EXPLAINER, fake_explain_html, raising=False)
+    monkeypatch.setattr(cleaner, "explain_html", fake_explain_html)
     rows = line(html="<p>ab</p>") + line(text="old", html="<b>") + line(id=3)
     result = run("--jsonl", "-j", "1", "--html-field", "html", "--body-only", "--select", "C101", stdin=rows)
     records = [json.loads(row) for row in result.stdout.splitlines()]
