@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 import json
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -293,26 +293,12 @@ def rule_keys(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def clean_page(page: Path, settings: Settings) -> Result:
+    import cleaner  # lazily: the plugin loads in every pytest run where cleaner is installed
+
     raw = page.read_bytes()
     if settings.is_html(page):
-        return explain_html(page)(raw, **settings.options())
-    from cleaner import explain
-
-    return explain(decode(page, raw), **settings.options())
-
-
-def explain_html(page: Path) -> Callable[..., Result]:
-    """``cleaner.explain_html``, or a one-line failure while it does not exist (issue 4)."""
-    import cleaner
-
-    function: Callable[..., Result] | None = getattr(cleaner, "explain_html", None)
-    if function is None:
-        raise GoldenError(
-            page,
-            "HTML pages need cleaner.explain_html, which this version of cleaner lacks; "
-            'save the page as .txt or set mode = "text" in cleaner.toml',
-        )
-    return function
+        return cleaner.explain_html(raw, **settings.options())
+    return cleaner.explain(decode(page, raw), **settings.options())
 
 
 def decode(path: Path, raw: bytes) -> str:

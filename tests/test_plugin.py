@@ -231,17 +231,6 @@ def test_bad_settings_fail_with_one_line(pytester: pytest.Pytester, pages: Path,
     assert not (pages / "story.expected.txt").exists()
 
 
-def test_html_page_without_explain_html_fails_with_one_line(
-    pytester: pytest.Pytester, pages: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delattr(cleaner, "explain_html", raising=False)
-    write(pages / "story.html", f"<html><body><p>{PROSE[0]}</p></body></html>\n")
-    result = run(pytester)
-    result.assert_outcomes(failed=1)
-    [line] = failure_section(result, "story")
-    assert line.startswith("pages/story.html: HTML pages need cleaner.explain_html")
-
-
 def test_html_pages_go_through_explain_html(
     pytester: pytest.Pytester, pages: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -251,7 +240,7 @@ def test_html_pages_go_through_explain_html(
         calls.append((html, options))
         return cleaner.explain(PAGE, **options)
 
-    monkeypatch.setattr(cleaner, "explain_html", explain_html, raising=False)
+    monkeypatch.setattr(cleaner, "explain_html", explain_html)
     html = f"<html><body><p>{PROSE[0]}</p></body></html>\n".encode()
     (pages / "story.html").parent.mkdir()
     (pages / "story.html").write_bytes(html)
