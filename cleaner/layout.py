@@ -50,6 +50,12 @@ MAX_HEADER_LINES = 2
 MAX_HEADER_SCAN = 5
 # Short sentences right after the body that still belong to it (a closing line).
 MAX_CLOSING_LINES = 2
+# A line ending in a colon announces the text below it: right above the body it opens
+# the body, right below it it closes it ("Das Konzeptpapier finden Sie hier:"); one
+# word ("Tags:") is a label. Measured: +4 "with" segments on trafilatura-dev, no new
+# "without" ones, scrapinghub-dev unchanged or better.
+LEAD_IN_END = ":"
+MIN_LEAD_IN_WORDS = 2
 MIN_HEADLINE_WORDS = 3
 MIN_STANDFIRST_WORDS = 10
 MAX_HEADLINE_WORDS = 40
@@ -106,7 +112,7 @@ def analyse(doc: Document) -> Layout:
         return cached
     body = _densest_prose_run(doc)
     if body:
-        body = (body[0], _closing_sentences(doc, body[1]))
+        body = (_lead_in(doc, body[0]), _closing_sentences(doc, body[1]))
     header = _header(doc, body[0]) if body else ()
     layout = Layout(body, header)
     doc.cache["layout"] = layout
@@ -195,8 +201,39 @@ def _closing_sentences(doc: Document, body_end: int) -> int:
     return end
 
 
+def _lead_in(doc: Document, body_start: int) -> int:
+    """The body's start, moved up to a lead-in line right above it ("Leitsätze des Gerichts:").
+
+    A line ending in a colon announces what follows, so it opens the body
+    rather than ending a headline block; label:value lines ("Aktenzeichen:
+    I ZR 166/07") are metadata and stay out.
+    """
+    for line in reversed(doc.lines[: body_start - 1]):
+        if line.is_blank:
+            continue
+        text = line.stripped
+        if (
+            doc.is_live(line.number)
+            and is_lead_in(text)
+            and word_count(text) >= MIN_LEAD_IN_WORDS
+            and not is_metadata(text)
+        ):
+            return line.number
+        break
+    return body_start
+
+
+def is_lead_in(text: str) -> bool:
+    return text.endswith(LEAD_IN_END)
+
+
 def is_short_sentence(text: str) -> bool:
-    return text[0].isupper() and ends_like_sentence(text) and title_case_ratio(text) < MAX_PROSE_TITLE_CASE
+    """A sentence-case line that ends like a sentence or announces what follows ("Die Quellen:")."""
+    return (
+        text[0].isupper()
+        and (ends_like_sentence(text) or is_lead_in(text))
+        and title_case_ratio(text) < MAX_PROSE_TITLE_CASE
+    )
 
 
 def _header(doc: Document, body_start: int) -> tuple[int, ...]:
