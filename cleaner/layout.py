@@ -52,7 +52,13 @@ BOUNDARY_CODE = "C104"
 SECOND_RUN_SHARE = 0.7
 # Prose words above a comment heading that make it the end of an article.
 MIN_ARTICLE_WORDS = 80
-BOUNDARY_TEXT = re.compile(r"comment|discussion|conversation", re.IGNORECASE)
+# The comment headings of the lexicon languages ("Kommentare", "Komentarze", "Comentarios",
+# "Reacties", "Комментарии", "コメント", "评论"), not only English ones: measured,
+# trafilatura-dev text F1 0.853 -> 0.860 (25 fewer "without" segments), scrapinghub-dev unchanged.
+BOUNDARY_TEXT = re.compile(
+    r"comment|komment|koment|coment|reactie|discussion|diskussion|conversation|комментар|コメント|评论|評論",
+    re.IGNORECASE,
+)
 # The headline block: at most this many lines right above the body, found among
 # at most MAX_HEADER_SCAN live lines (dates and bylines in between are skipped).
 MAX_HEADER_LINES = 2
