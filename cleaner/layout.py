@@ -5,8 +5,9 @@ sum sub-sequence (the idea of Finn et al.'s Body Text Extraction, 2001, over
 lines instead of HTML tags): prose lines add their word count, other lines
 subtract a small penalty, one- and two-word labels (menus, buttons) and lines
 that rules already removed as chrome subtract more, so the run stops at chrome
-blocks; a comment-section heading
-after the article ends the search, since comments can outweigh the article.
+blocks; a comment-section heading after the article ends the search, since
+comments can outweigh the article. A lead-in line ending in a colon right
+above the body opens it.
 The headline block is the one or two title-like lines right above the body.
 
 The analysis reads the lines that are still live when a heuristic rule first
@@ -34,10 +35,10 @@ MAX_PROSE_TITLE_CASE = 0.6
 NON_PROSE_PENALTY = 3.0
 # A line of at most this many words is a menu item, button or label ("Home", "Mehr
 # lesen", "Weitere Informationen") unless it ends like a sentence or a lead-in; it is
-# rarely article text, and costs more: runs of them
-# end the body. Measured on the text rows: penalty 5 raised trafilatura-dev F1
-# 0.850 -> 0.853 and scrapinghub-dev 0.9325 -> 0.9333; 4 helped less and 8 cost
-# scrapinghub-dev 0.01 (its articles have more short lines between paragraphs).
+# rarely article text and costs more, so runs of them end the body. Measured on the
+# text rows: penalty 5 raised trafilatura-dev F1 0.850 -> 0.853 and scrapinghub-dev
+# 0.9325 -> 0.9333; 4 helped less and 8 cost scrapinghub-dev 0.01 (its articles have
+# more short lines between paragraphs).
 MAX_SHORT_LINE_WORDS = 2
 SHORT_LINE_PENALTY = 5.0
 # Cost of a line a rule removed as chrome.
@@ -159,7 +160,7 @@ def _line_scores(doc: Document) -> list[tuple[int, float]]:
 
 
 def is_short_label(text: str) -> bool:
-    """A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Zutaten:" is)."""
+    """A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Die Zutaten:" is)."""
     return word_count(text) <= MAX_SHORT_LINE_WORDS and not (ends_like_sentence(text) or is_lead_in(text))
 
 
@@ -232,23 +233,19 @@ def _lead_in(doc: Document, body_start: int) -> int:
     rather than ending a headline block; label:value lines ("Aktenzeichen:
     I ZR 166/07") are metadata and stay out.
     """
-    for line in reversed(doc.lines[: body_start - 1]):
+    for number in range(body_start - 1, 0, -1):
+        line = doc.line(number)
         if line.is_blank:
             continue
-        text = line.stripped
-        if (
-            doc.is_live(line.number)
-            and is_lead_in(text)
-            and word_count(text) >= MIN_LEAD_IN_WORDS
-            and not is_metadata(text)
-        ):
-            return line.number
+        if doc.is_live(number) and is_lead_in(line.stripped) and not is_metadata(line.stripped):
+            return number
         break
     return body_start
 
 
 def is_lead_in(text: str) -> bool:
-    return text.endswith(LEAD_IN_END)
+    """A line of at least two words ending in a colon ("Das Konzeptpapier finden Sie hier:")."""
+    return text.endswith(LEAD_IN_END) and word_count(text) >= MIN_LEAD_IN_WORDS
 
 
 def is_short_sentence(text: str) -> bool:
