@@ -139,9 +139,10 @@ class Document:
                 )
             self._removed[number] = removal.code
 
-    def kept_text(self) -> str:
-        """Kept lines, trailing whitespace stripped, blank runs folded, one final newline."""
+    def kept_lines(self) -> tuple[list[str], list[int]]:
+        """The output's lines (trailing whitespace stripped, blank runs folded) and their input numbers."""
         out: list[str] = []
+        numbers: list[int] = []
         for line in self.lines:
             if line.number in self._removed:
                 continue
@@ -149,6 +150,13 @@ class Document:
             if not text and (not out or not out[-1]):
                 continue
             out.append(text)
+            numbers.append(line.number)
         while out and not out[-1]:
             out.pop()
+            numbers.pop()
+        return out, numbers
+
+    def kept_text(self) -> str:
+        """Kept lines, trailing whitespace stripped, blank runs folded, one final newline."""
+        out, _ = self.kept_lines()
         return "\n".join(out) + "\n" if out else ""
