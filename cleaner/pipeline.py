@@ -6,7 +6,8 @@ always a fixed point, because the position rules read the whole page: once a
 chrome line is gone, the densest prose run can move (a date stamp that split
 two runs), and once the headline is gone (body-only mode) the lines between
 it and the body stand above the article. A further pass only removes lines,
-so the loop ends; it rarely runs more than twice.
+so the loop ends; it rarely runs more than twice. Line-local rules (``Rule.line_local``)
+found every line of theirs in the first pass, so later passes skip them.
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ def run(text: str, rules: Sequence[type[Rule]], *, keep_headline: bool = True, h
     """
     doc = Document.from_text(text, keep_headline=keep_headline, headline=headline)
     removals = _one_pass(doc, rules)
+    contextual = [rule for rule in rules if not rule.line_local]
     for _ in range(MAX_PASSES - 1):
         if not removals:
             break
         # The next pass reads exactly what this one wrote (doc.kept_text()), as a second run would.
         kept, numbers = doc.kept_lines()
         again = Document.from_text("\n".join(kept) + "\n", keep_headline=keep_headline, headline=headline)
-        later = _one_pass(again, rules)
+        later = _one_pass(again, contextual)
         if not later:
             break
         for removal in later:

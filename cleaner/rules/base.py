@@ -22,6 +22,9 @@ class Rule:
     name: ClassVar[str]
     #: Retired rules stay registered (codes are never reused) but never run.
     retired: ClassVar[bool] = False
+    #: True if the rule decides each line from that line's text alone (no neighbours, no
+    #: position): it then finds nothing in its own output, and later passes skip it.
+    line_local: ClassVar[bool] = False
 
     def find(self, doc: Document) -> Iterator[Removal]:
         raise NotImplementedError
@@ -81,6 +84,7 @@ class PatternRule(Rule):
     """Removes lines its ``pattern`` matches in full, its lexicon holds, or short
     lines in which its ``prompt`` pattern (a sentence addressing the reader) is found."""
 
+    line_local = True
     pattern: ClassVar[re.Pattern[str]]
     prompt: ClassVar[re.Pattern[str] | None] = None
     #: Longer lines are never a button or label: the pattern and lexicon skip them.
