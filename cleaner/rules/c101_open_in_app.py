@@ -14,10 +14,12 @@ APP_PROMPT = re.compile(
 )
 # "For the latest stories download the Example News apps for iOS and Android.": a sentence
 # naming the phone platforms and the app by its name; "Apple's new app for iOS lets users …"
-# and "download the data to an app on Android" ask nothing.
+# and "download the data to an app on Android" ask nothing. "Get Example News on the go" is
+# the same pitch.
 APP_SENTENCE = re.compile(
     r"\b(?:download|get|install|try) (?:the |our )?(?:free |new |official )?(?:(?-i:[A-Z])[\w&'’-]* ){0,4}apps? (?:for|on) "
-    r"(?:ios|android|iphone)\b",
+    r"(?:ios|android|iphone)\b"
+    r"|^get (?:the )?(?:(?-i:[A-Z])[\w&'’-]* ){1,4}on the go\b",
     re.IGNORECASE,
 )
 
