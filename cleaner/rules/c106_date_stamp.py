@@ -19,6 +19,13 @@ READING_TIME = re.compile(
     re.IGNORECASE,
 )
 
+# "Release Date:", "Published on:", "Veröffentlicht am:": a date's label whose date was not extracted.
+DATE_LABEL = re.compile(
+    r"(?:release|publication|published|posted|updated|last updated|erscheinungs|veröffentlichungs|veröffentlicht|aktualisiert)\s?(?:date|datum|on|am)?"
+    r"\s*:",
+    re.IGNORECASE,
+)
+
 
 class DateStamp(Rule):
     """Lines that hold only a date, a time, an update stamp or a reading time.
@@ -41,5 +48,10 @@ class DateStamp(Rule):
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
             text = line.stripped
-            if is_date_stamp(text) or COMPACT_AGE.fullmatch(text) or READING_TIME.fullmatch(text):
+            if (
+                is_date_stamp(text)
+                or COMPACT_AGE.fullmatch(text)
+                or READING_TIME.fullmatch(text)
+                or DATE_LABEL.fullmatch(text)
+            ):
                 yield self.removal(doc, line.number)
