@@ -23,6 +23,11 @@ ALL_RIGHTS = re.compile(
 LETTER_C_MARK = re.compile(r"\(c\)\s*\d{4}", re.IGNORECASE)
 # "Copyright " before "© 2019 …", "(c) The Times" or "2019 …"
 COPYRIGHT_WORD = re.compile(r"copyright\s*", re.IGNORECASE)
+# "Copyright Example Media 2019 - ISSN: 1234-5678": the owner, then the year closing the notice or
+# followed by a separator; "Copyright Office 2019 report found …" goes on as a sentence.
+OWNER_YEAR = re.compile(
+    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,4}(?:19|20)\d{2}(?:\s*[-–|.,;].{0,80})?", re.IGNORECASE
+)
 MAX_NOTICE_WORDS = 60  # a copyright line is a sentence or two; longer is prose about copyright
 
 
@@ -61,4 +66,4 @@ def _starts_with_mark(text: str) -> bool:
         return LETTER_C_MARK.match(text) is not None
     word = COPYRIGHT_WORD.match(text)
     rest = text[word.end() :] if word else text
-    return rest[:1] in ("©", "ⓒ", "(") or rest[:1].isdigit()
+    return rest[:1] in ("©", "ⓒ", "(") or rest[:1].isdigit() or OWNER_YEAR.fullmatch(text) is not None
