@@ -40,7 +40,7 @@ CREDITED_CAPTION = re.compile(
 )
 # "Image caption Rescue teams worked through the night", "Image copyright Getty Images",
 # "Featured image: The harbour at dawn", "Beitragsbild: Titelseite vom 2. April", "Symbolbild: …"
-# (not "Cover image: …": a gold article body keeps that caption of its own picture)
+# (not "Cover image: …": pages also use it for the caption of the article's own picture)
 CAPTION_LABEL = re.compile(
     r"(?:(?:image|media|video|photo) (?:caption|copyright|source)\s+"
     r"|featured (?:image|photo)\s*:\s*|(?:beitragsbild|titelbild|symbolbild|bildunterschrift)\s*:\s*).{1,300}",
