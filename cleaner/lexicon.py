@@ -36,9 +36,9 @@ _COUNTER_TAIL_CHARS = 12
 _LEADING_COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?\s+")
 # No phrase is longer; a longer line is never normalised (linear time on any input).
 MAX_PHRASE_CHARS = 160
-# A prefix phrase is followed by a colon (or a dash) and the linked headline; it
+# A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline; it
 # stands in the first MAX_PREFIX_CHARS characters of the line.
-_PREFIX_SEPARATOR = re.compile(r"[:：–—|]")
+_PREFIX_SEPARATOR = re.compile(r"[:：–—|»]")
 MAX_PREFIX_CHARS = 48
 MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
 # Both counter patterns need a digit: most lines have none and skip them.
