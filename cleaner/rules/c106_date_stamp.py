@@ -44,6 +44,7 @@ class DateStamp(Rule):
 
     code = "C106"
     name = "date-stamp"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():

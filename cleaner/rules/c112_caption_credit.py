@@ -69,6 +69,7 @@ class CaptionCredit(Rule):
 
     code = "C112"
     name = "caption-credit"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():

@@ -44,6 +44,7 @@ class Copyright(Rule):
 
     code = "C302"
     name = "copyright"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
