@@ -31,13 +31,15 @@ from pathlib import Path
 
 import justext
 import trafilatura
+
+# Measure the checkout this script lives in, not whichever copy is installed: an
+# editable install can point at another clone or worktree (a CI run re-points it).
+# First, before any module here imports cleaner.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from baselines import c4_filter, justext_html, justext_lines
 from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
 from quality_diagnostics import by_rule, explain, worst
 
-# Measure the checkout this script lives in, not whichever copy is installed: an
-# editable install can point at another clone (a CI run re-points it).
-sys.path.insert(0, str(ROOT))
 import cleaner
 
 MB = 1e6

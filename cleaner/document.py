@@ -83,11 +83,49 @@ class Document:
         return number not in self._removed and not self.lines[number - 1].is_blank
 
     def normalized(self, number: int) -> str:
-        """Line ``number`` in the form lexicon phrases are compared in (computed once)."""
-        forms: dict[int, str] = self.cache.setdefault("normalized", {})
-        if number not in forms:
-            forms[number] = lexicon.normalize(self.lines[number - 1].text)
-        return forms[number]
+        """Line ``number`` in the form lexicon phrases are compared in (computed once per document)."""
+        return self._lexicon_forms()[number - 1][0]
+
+    def phrase_hits(self, phrases: lexicon.Phrases) -> frozenset[int]:
+        """Numbers of the lines that are one of ``phrases``: a whole-line phrase or a
+        prefixed headline (``Phrases.matches``), found for every line at once."""
+        key = f"phrase_hits {id(phrases)}"
+        hits: frozenset[int] | None = self.cache.get(key)
+        if hits is None:
+            by_form, by_prefix = self._lexicon_index()
+            found: list[int] = []
+            for form in by_form.keys() & phrases.lines:
+                found.extend(by_form[form])
+            for prefix in by_prefix.keys() & phrases.prefixes:
+                found.extend(by_prefix[prefix])
+            hits = self.cache[key] = frozenset(found)
+        return hits
+
+    def _lexicon_forms(self) -> list[tuple[str, str | None]]:
+        """Per line: its normalised form and, for a "Label: headline" line, its label's form."""
+        forms: list[tuple[str, str | None]] | None = self.cache.get("lexicon_forms")
+        if forms is None:
+            forms = [
+                ("", None) if line.is_blank else (lexicon.normalize(line.text), lexicon.prefix_form(line.text))
+                for line in self.lines
+            ]
+            self.cache["lexicon_forms"] = forms
+        return forms
+
+    def _lexicon_index(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Line numbers by normalised form and by label form, non-blank lines only."""
+        index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = self.cache.get("lexicon_index")
+        if index is None:
+            by_form: dict[str, list[int]] = {}
+            by_prefix: dict[str, list[int]] = {}
+            for line, (form, prefix) in zip(self.lines, self._lexicon_forms(), strict=True):
+                if line.is_blank:
+                    continue
+                by_form.setdefault(form, []).append(line.number)
+                if prefix is not None:
+                    by_prefix.setdefault(prefix, []).append(line.number)
+            index = self.cache["lexicon_index"] = (by_form, by_prefix)
+        return index
 
     def removed_by(self, number: int) -> str | None:
         """The code of the rule that removed line ``number``, if any."""
@@ -97,7 +135,8 @@ class Document:
         """Non-blank lines that no rule has removed, in input order (do not mutate)."""
         cached = self.cache.get("live")
         if cached is None or cached[0] != len(self._removed):
-            cached = (len(self._removed), [line for line in self.lines if self.is_live(line.number)])
+            removed = self._removed
+            cached = (len(removed), [line for line in self.lines if line.stripped and line.number not in removed])
             self.cache["live"] = cached
         live: list[Line] = cached[1]
         return live
@@ -139,9 +178,10 @@ class Document:
                 )
             self._removed[number] = removal.code
 
-    def kept_text(self) -> str:
-        """Kept lines, trailing whitespace stripped, blank runs folded, one final newline."""
+    def kept_lines(self) -> tuple[list[str], list[int]]:
+        """The output's lines (trailing whitespace stripped, blank runs folded) and their input numbers."""
         out: list[str] = []
+        numbers: list[int] = []
         for line in self.lines:
             if line.number in self._removed:
                 continue
@@ -149,6 +189,13 @@ class Document:
             if not text and (not out or not out[-1]):
                 continue
             out.append(text)
+            numbers.append(line.number)
         while out and not out[-1]:
             out.pop()
+            numbers.pop()
+        return out, numbers
+
+    def kept_text(self) -> str:
+        """Kept lines, trailing whitespace stripped, blank runs folded, one final newline."""
+        out, _ = self.kept_lines()
         return "\n".join(out) + "\n" if out else ""

@@ -36,11 +36,13 @@ _COUNTER_TAIL_CHARS = 12
 _LEADING_COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?\s+")
 # No phrase is longer; a longer line is never normalised (linear time on any input).
 MAX_PHRASE_CHARS = 160
-# A prefix phrase is followed by a colon (or a dash) and the linked headline; it
+# A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline; it
 # stands in the first MAX_PREFIX_CHARS characters of the line.
-_PREFIX_SEPARATOR = re.compile(r"[:：–—|]")
+_PREFIX_SEPARATOR = re.compile(r"[:：–—|»]")
 MAX_PREFIX_CHARS = 48
 MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
+# Both counter patterns need a digit: most lines have none and skip them.
+_DIGIT = re.compile(r"\d")
 
 
 def normalize(text: str) -> str:
@@ -51,10 +53,25 @@ def normalize(text: str) -> str:
     text = text.strip()
     if len(text) > MAX_PHRASE_CHARS:
         return ""
-    text = _LEADING_COUNTER.sub("", text.casefold().lstrip(_LEADING_NOISE), count=1).rstrip(_TRAILING_NOISE)
+    text = text.casefold().lstrip(_LEADING_NOISE)
+    if _DIGIT.search(text) is None:
+        return " ".join(text.rstrip(_TRAILING_NOISE).split())
+    text = _LEADING_COUNTER.sub("", text, count=1).rstrip(_TRAILING_NOISE)
     head, tail = text[:-_COUNTER_TAIL_CHARS], text[-_COUNTER_TAIL_CHARS:]
     text = (head + _COUNTER.sub("", tail)).rstrip(_TRAILING_NOISE)
     return " ".join(text.split())
+
+
+def prefix_form(text: str) -> str | None:
+    """The normalised label of a "Label: headline" line ("lesen sie auch"), or None for other lines."""
+    text = text.strip()
+    separator = _PREFIX_SEPARATOR.search(text, 0, MAX_PREFIX_CHARS)
+    if separator is None:
+        return None
+    cut = separator.start()
+    if not 0 < len(text[cut + 1 :].split()) <= MAX_PREFIX_TAIL_WORDS:
+        return None
+    return normalize(text[:cut])
 
 
 @dataclass(frozen=True)
@@ -74,15 +91,7 @@ class Phrases:
         return any(phrase in folded for phrase in self.within)
 
     def matches_prefix(self, text: str) -> bool:
-        if not self.prefixes:
-            return False
-        text = text.strip()
-        separator = _PREFIX_SEPARATOR.search(text, 0, MAX_PREFIX_CHARS)
-        if separator is None:
-            return False
-        cut = separator.start()
-        tail = text[cut + 1 :].split()
-        return 0 < len(tail) <= MAX_PREFIX_TAIL_WORDS and normalize(text[:cut]) in self.prefixes
+        return bool(self.prefixes) and prefix_form(text) in self.prefixes
 
     def matches(self, text: str, normalized: str | None = None) -> bool:
         """A whole-line phrase or a prefixed headline; ``normalized`` is ``normalize(text)`` if known."""

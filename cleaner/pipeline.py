@@ -1,26 +1,61 @@
-"""Runs rules over a document in order; each line is removed at most once."""
+"""Runs rules over a document in order; each line is removed at most once.
+
+The rules are run again on their own output until it no longer changes, so
+that cleaning is idempotent: ``clean(clean(x)) == clean(x)``. One pass is not
+always a fixed point, because the position rules read the whole page: once a
+chrome line is gone, the densest prose run can move (a date stamp that split
+two runs), and once the headline is gone (body-only mode) the lines between
+it and the body stand above the article. A further pass only removes lines,
+so the loop ends; it rarely runs more than twice. Line-local rules (``Rule.line_local``)
+found every line of theirs in the first pass, so later passes skip them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.document import Document, Result
+from cleaner.document import Document, Removal, Result
 from cleaner.rules.base import Rule
+
+# Passes before giving up on a fixed point: each pass removes at least one line, and
+# on the dev pages no text needed more than three.
+MAX_PASSES = 5
 
 
 def run(text: str, rules: Sequence[type[Rule]], *, keep_headline: bool = True, headline: str | None = None) -> Result:
-    """Apply ``rules`` to ``text``; every removal is recorded in the result.
+    """Apply ``rules`` to ``text`` until a pass removes nothing; every removal is recorded.
 
     Each rule sees the lines the rules before it left, with their original
     numbers; its removals are applied only after it has looked at the whole
-    document, so a rule never sees half of its own work.
+    document, so a rule never sees half of its own work. Removals of later
+    passes are mapped back to the input's line numbers.
     """
     doc = Document.from_text(text, keep_headline=keep_headline, headline=headline)
-    removals = []
+    removals = _one_pass(doc, rules)
+    contextual = [rule for rule in rules if not rule.line_local]
+    for _ in range(MAX_PASSES - 1):
+        if not removals:
+            break
+        # The next pass reads exactly what this one wrote (doc.kept_text()), as a second run would.
+        kept, numbers = doc.kept_lines()
+        again = Document.from_text("\n".join(kept) + "\n", keep_headline=keep_headline, headline=headline)
+        later = _one_pass(again, contextual)
+        if not later:
+            break
+        for removal in later:
+            for start, end in doc.group(numbers[removal.start - 1 : removal.end]):
+                moved = Removal(removal.code, removal.name, start, end, doc.span_text(start, end))
+                doc.apply(moved)
+                removals.append(moved)
+    removals.sort(key=lambda r: r.start)
+    return Result(doc.kept_text(), tuple(removals))
+
+
+def _one_pass(doc: Document, rules: Sequence[type[Rule]]) -> list[Removal]:
+    removals: list[Removal] = []
     for rule in rules:
         found = list(rule().find(doc))
         for removal in found:
             doc.apply(removal)
         removals.extend(found)
-    removals.sort(key=lambda r: r.start)
-    return Result(doc.kept_text(), tuple(removals))
+    return removals

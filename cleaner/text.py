@@ -52,10 +52,9 @@ CJK_CHARS_PER_WORD = 2
 def word_count(text: str) -> int:
     """Whitespace words, with runs of CJK characters counted as words of two characters."""
     words = text.split()
-    cjk = len(_CJK.findall(text))
-    if not cjk:
+    if _CJK.search(text) is None:
         return len(words)
-    return len(words) + cjk // CJK_CHARS_PER_WORD
+    return len(words) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
 
 def ends_like_sentence(text: str) -> bool:

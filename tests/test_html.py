@@ -74,3 +74,19 @@ def test_text_mode_imports_neither_trafilatura_nor_lxml() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_decorated_title_gives_the_headline_the_text_prints() -> None:
+    from cleaner.adapters.trafilatura_html import printed_headline
+
+    text = "Council approves budget\nThe council approved the new budget on Tuesday.\n"
+    assert printed_headline("Opinion | Council approves budget", text) == "Council approves budget"
+    assert printed_headline("Council approves budget - Example News", text) == "Council approves budget"
+    assert printed_headline("Example News", text) == "Example News"
+
+
+def test_body_only_drops_the_headline_under_a_decorated_title() -> None:
+    decorated = PAGE.replace("<title>Council approves budget</title>", "<title>Local | Council approves budget</title>")
+    body = cleaner.clean_html(decorated, keep_headline=False)
+    assert "Council approves budget" not in body and PARAGRAPH in body
+    assert cleaner.clean_html(decorated).startswith("Council approves budget\n")

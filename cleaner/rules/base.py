@@ -22,13 +22,16 @@ class Rule:
     name: ClassVar[str]
     #: Retired rules stay registered (codes are never reused) but never run.
     retired: ClassVar[bool] = False
+    #: True if the rule decides each line from that line's text alone (no neighbours, no
+    #: position): it then finds nothing in its own output, and later passes skip it.
+    line_local: ClassVar[bool] = False
 
     def find(self, doc: Document) -> Iterator[Removal]:
         raise NotImplementedError
 
     def in_lexicon(self, doc: Document, line: Line) -> bool:
         """True if the line is one of this rule's phrases in any language's lexicon."""
-        return lexicon.phrases(self.name).matches(line.stripped, doc.normalized(line.number))
+        return line.number in doc.phrase_hits(lexicon.phrases(self.name))
 
     def removal(self, doc: Document, start: int, end: int | None = None) -> Removal:
         end = start if end is None else end
@@ -81,17 +84,19 @@ class PatternRule(Rule):
     """Removes lines its ``pattern`` matches in full, its lexicon holds, or short
     lines in which its ``prompt`` pattern (a sentence addressing the reader) is found."""
 
+    line_local = True
     pattern: ClassVar[re.Pattern[str]]
     prompt: ClassVar[re.Pattern[str] | None] = None
     #: Longer lines are never a button or label: the pattern and lexicon skip them.
     max_chars: ClassVar[int] = MAX_LABEL_CHARS
 
     def find(self, doc: Document) -> Iterator[Removal]:
+        phrases = doc.phrase_hits(lexicon.phrases(self.name))
+        pattern, max_chars, has_prompt = self.pattern, self.max_chars, self.prompt is not None
         for line in doc.live_lines():
-            is_label = len(line.stripped) <= self.max_chars and (
-                self.pattern.fullmatch(line.stripped) is not None or self.in_lexicon(doc, line)
-            )
-            if is_label or self.is_prompt(line):
+            text = line.stripped
+            is_label = len(text) <= max_chars and (line.number in phrases or pattern.fullmatch(text) is not None)
+            if is_label or (has_prompt and self.is_prompt(line)):
                 yield self.removal(doc, line.number)
 
     def is_prompt(self, line: Line) -> bool:

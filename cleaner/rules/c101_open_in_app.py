@@ -12,6 +12,16 @@ APP_PROMPT = re.compile(
     r"|open app|get the app)[\s.!:»›>]*",
     re.IGNORECASE,
 )
+# "For the latest stories download the Example News apps for iOS and Android.": a sentence
+# naming the phone platforms and the app by its name; "Apple's new app for iOS lets users …"
+# and "download the data to an app on Android" ask nothing. "Get Example News on the go" is
+# the same pitch.
+APP_SENTENCE = re.compile(
+    r"\b(?:download|get|install|try) (?:the |our )?(?:free |new |official )?(?:(?-i:[A-Z])[\w&'’-]* ){0,4}apps? (?:for|on) "
+    r"(?:ios|android|iphone)\b"
+    r"|^get (?:the )?(?:(?-i:[A-Z])[\w&'’-]* ){1,4}on the go\b",
+    re.IGNORECASE,
+)
 
 
 class OpenInApp(PatternRule):
@@ -30,3 +40,4 @@ class OpenInApp(PatternRule):
     code = "C101"
     name = "open-in-app"
     pattern = APP_PROMPT
+    prompt = APP_SENTENCE

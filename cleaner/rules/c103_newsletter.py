@@ -2,10 +2,10 @@ import re
 
 from cleaner.rules.base import PatternRule
 
-# "Newsletter", "Sign up for our daily newsletter", "Subscribe to our newsletters",
+# "Newsletter", "Morning Brief Newsletter", "Sign up for our daily newsletter", "Subscribe to our newsletters",
 # "Get the best of the week in your inbox", "Enter your email address"
 NEWSLETTER_PROMPT = re.compile(
-    r"(?:(?:the |our |daily |weekly |free )*newsletters?"
+    r"(?:(?:the |our |daily |weekly |free )*newsletters?|(?-i:(?:[A-Z][\w'’&-]* ){1,3}Newsletters?)"
     r"|(?:sign up|subscribe|register|opt in)(?: now| here| today| free)?"
     r"(?: (?:for|to) (?:our|the|my|a)?(?: [\w'’&-]+){0,4} (?:newsletters?|emails?|updates|alerts|briefing|digest))?"
     r"(?: (?:here|now|today))?"
@@ -17,10 +17,18 @@ NEWSLETTER_PROMPT = re.compile(
 
 
 # "Never miss the latest news by signing up to our newsletter today!",
-# "Get our free weekly newsletter delivered to your inbox." — said to the reader.
+# "Get our free weekly newsletter delivered to your inbox." — said to the reader; so is a
+# sentence that opens with the imperative ("Subscribe to Example.com's newsletters."), and
+# "Get the Daily Edition by email", the sign-up form's replies ("Keep an eye on your inbox", "There was an error processing your
+# subscription"). German: "Mit unserem Newsletter erhalten Sie …".
 NEWSLETTER_SENTENCE = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?|join)\b.{0,60}\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b"
-    r"|\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b.{0,80}\b(?:your inbox|sign up|subscribe)\b",
+    r"|\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b.{0,80}\b(?:your inbox|sign up|subscribe)\b"
+    r"|(?:^|[.!?]\s+)(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b"
+    r"|^keep an eye on your inbox\b|\berror processing your (?:subscription|sign-?up)\b"
+    r"|^get (?:the |our )?(?:[\w'’-]+ ){0,6}(?:edition|newsletters?|briefing|digest|news|updates|stories|headlines)\b"
+    r".{0,20}\b(?:by e-?mail|in your inbox)\b"
+    r"|\bmit unserem newsletter\b|\b(?:abonnieren sie|abonniere) (?:unseren|den) newsletter\b",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,15 @@ COMMENTS_LABEL = re.compile(
 )
 
 
+# "We'd like to hear what you think about this or any of our articles.", "Tell us what you
+# think...": the page asking for the reader's reaction.
+REACTION_PROMPT = re.compile(
+    r"\bwe(?:'d|’d| would)? (?:like|love|want) to hear (?:what you think|your thoughts|from you)\b"
+    r"|^(?:tell us|let us know) what you think\b",
+    re.IGNORECASE,
+)
+
+
 class Comments(PatternRule):
     """Comment-section labels, counters and prompts.
 
@@ -40,3 +49,4 @@ class Comments(PatternRule):
     code = "C104"
     name = "comments"
     pattern = COMMENTS_LABEL
+    prompt = REACTION_PROMPT

@@ -9,9 +9,26 @@ from cleaner.text import is_date_stamp
 # glue the unit to the number and so are not tokens of a spelled-out stamp.
 COMPACT_AGE = re.compile(r"(?:(?:updated|posted|published)\s*:?\s*)?\d{1,3}\s?(?:[smhdw]|hr|min)\.? ago", re.IGNORECASE)
 
+# "5 min read", "Reading time: 4 minutes", "Lesezeit: ca. 3 Min.", "Tempo de leitura: 1 minuto":
+# the reading time a page prints beside its date.
+READING_TIME = re.compile(
+    r"(?:(?:estimated )?(?:reading time|read time|lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture"
+    r"|tempo di lettura|czas czytania|leestijd)\s*:?\s*(?:ca\.?\s*|about\s*|~\s*)?\d{1,3}\s*"
+    r"(?:min(?:ute|uten|uto|utos|uti|utes)?s?\.?)"
+    r"|\d{1,3}\s*(?:-\s*)?(?:min(?:ute)?s?\.?) read)",
+    re.IGNORECASE,
+)
+
+# "Release Date:", "Published on:", "Veröffentlicht am:": a date's label whose date was not extracted.
+DATE_LABEL = re.compile(
+    r"(?:release|publication|published|posted|updated|last updated|erscheinungs|veröffentlichungs|veröffentlicht|aktualisiert)\s?(?:date|datum|on|am)?"
+    r"\s*:",
+    re.IGNORECASE,
+)
+
 
 class DateStamp(Rule):
-    """Lines that hold only a date, a time or an update stamp.
+    """Lines that hold only a date, a time, an update stamp or a reading time.
 
     Removed:
         Wednesday, Aug 27, 2025
@@ -19,14 +36,23 @@ class DateStamp(Rule):
         Updated: 3 hours ago
     Removed:
         10H ago
+    Removed:
+        Reading time: 4 minutes
     Kept:
         May was the warmest month on record in 2025.
     """
 
     code = "C106"
     name = "date-stamp"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
-            if is_date_stamp(line.stripped) or COMPACT_AGE.fullmatch(line.stripped):
+            text = line.stripped
+            if (
+                is_date_stamp(text)
+                or COMPACT_AGE.fullmatch(text)
+                or READING_TIME.fullmatch(text)
+                or DATE_LABEL.fullmatch(text)
+            ):
                 yield self.removal(doc, line.number)

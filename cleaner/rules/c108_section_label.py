@@ -3,14 +3,15 @@ import re
 from cleaner.rules.base import PatternRule
 
 # "Published in News & Features", "Filed under: Politics", "Filed under:", "Category: World",
-# "Tags: Japan, South Korea", "Posted in Uncategorized". "Found in" and "Listed in" open
+# "Tags: Japan, South Korea", "Posted in Uncategorized"; bare labels in other languages ("Temas",
+# "Schlagworte", "Mots-clés"). "Found in" and "Listed in" open
 # prose and subheadings too ("Found in the rubble"): they label a section only with a colon.
 SECTION_LABEL = re.compile(
     r"(?:(?:published|posted|filed) (?:in|under)(?:\s*:\s*[^.!?]{0,80}|\s+[^.!?]{1,80})"
     r"|(?:appeared|listed|found) (?:in|under)\s*:\s*[^.!?]{0,80}"
     r"|(?:categor(?:y|ies)|sections?|topics?|tags?|tagged(?: with)?|labels?|keywords?|themen|schlagworte)"
     r"\s*:\s*[^.!?]{0,300}"
-    r"|(?:tags?|topics?|categories))",
+    r"|(?:tags?|topics?|categories|temas|etiquetas|schlagworte|schlagwörter|stichworte|mots-clés|tematy|tagi))",
     re.IGNORECASE,
 )
 

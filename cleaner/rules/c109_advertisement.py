@@ -16,6 +16,13 @@ ADVERTISEMENT = re.compile(
 )
 
 
+# "ANZEIGE - Heute mal ausgehen? Wie wäre es mit:", "ADVERTISEMENT: Save on …": an upper-case
+# marker opening an ad's own line; "Werbung: die Branche wächst" in sentence case is prose.
+AD_MARKED_LINE = re.compile(
+    r"^(?-i:ANZEIGE|WERBUNG|ADVERTISEMENT|SPONSORED|PUBLICIDAD|PUBLICITÉ|REKLAMA)\s*[-–—:|]\s*\S", re.IGNORECASE
+)
+
+
 class Advertisement(PatternRule):
     """Advertisement markers and "continues below" notices.
 
@@ -30,3 +37,4 @@ class Advertisement(PatternRule):
     code = "C109"
     name = "advertisement"
     pattern = ADVERTISEMENT
+    prompt = AD_MARKED_LINE

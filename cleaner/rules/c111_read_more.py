@@ -6,12 +6,16 @@ from cleaner.rules.base import PatternRule
 # "Watch: a short film made by the pupils is online." is a sentence of the article.
 _LINKED_HEADLINE = r"(?!.*\w\.$).{0,200}"
 # "Read more", "Continue reading »", "READ MORE: Markets slide as ...", "Also read: ...",
-# "Back to top", "Next article"
+# "Also: See our holiday coverage", "[Related: Markets slide as ...]", "Also on example.com Markets slide as ...",
+# ">> Markets slide as ... <<", "Back to top", "Next article"
 READ_MORE = re.compile(
     r"(?:(?:read|see|view|load|show|discover|explore)(?: the)? (?:more|all|full(?: story| article| coverage)?|less)"
     r"(?: (?:news|stories|articles|posts|results|about this|here))?"
     r"|continue reading|keep reading|(?:click|tap) here(?: to [^.!?]{1,60})?"
-    rf"|(?:(?:read|see) (?:also|more|next|this)|also read|read also|also see|see also|watch|listen)\s*:\s*{_LINKED_HEADLINE}"
+    rf"|(?:(?:read|see) (?:also|more|next|this)|also read|read also|also see|see also|also|watch|listen)\s*:\s*{_LINKED_HEADLINE}"
+    r"|\[(?:related|read more|read also|also read|see also)\s*:[^\]]{1,200}\]"
+    rf"|also on \w[\w.-]*\.[a-z]{{2,6}}\s+{_LINKED_HEADLINE}"
+    r"|>>\s*[^<>]{1,200}\s*<<"
     r"|more (?:news|stories|articles|videos)|back to (?:top|home)|(?:next|previous|prev) (?:article|story|post|page)"
     r"|(?:next|previous|prev|older|newer)(?: posts?| entries)?)[\s.!:»›>→…]*",
     re.IGNORECASE,

@@ -60,6 +60,7 @@ class CookieNotice(Rule):
 
     code = "C113"
     name = "cookie-notice"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():

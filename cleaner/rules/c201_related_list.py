@@ -8,7 +8,7 @@ from cleaner.text import damerau_distance, ends_like_sentence, title_case_ratio,
 
 # The heading of a related-stories block, after any section word glued in front
 # ("International Realted Stories"): "Related Articles", "More from Politics",
-# "You may also like", "Most Read", "Recommended for you", "Don't miss".
+# "You may also like...", "Most Read", "Recommended for you", "Don't miss".
 RELATED_HEADING = re.compile(
     r"(?:(?P<related>\w{5,9})(?: (?:articles?|stories|story|posts?|news|content|coverage|links?|reading|topics?|videos?"
     r"|items?|searches|reads))?(?: (?:from|on|in|about|to) .{1,40})?"
@@ -18,7 +18,7 @@ RELATED_HEADING = re.compile(
     r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*"
     r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)"
     r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news"
-    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>]*",
+    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>.…]*",
     re.IGNORECASE,
 )
 # A heading is short ("International Realted Stories"); a cross-link line is a label

@@ -7,13 +7,24 @@ from cleaner.rules.base import PatternRule
 # "The views expressed are the author's own."
 # A note speaks of "this story" (the page itself): "The report was produced by
 # researchers at the agency" is article text.
+# "If you buy something through this post, we may get a share of the sale.", "This post contains
+# affiliate links.", "Bei den Verlinkungen handelt es sich um Affiliate-Links": a note on the page's
+# own links. Not "Amazon changed its rules for affiliate links in 2017."
+AFFILIATE_NOTE = (
+    r".{0,200}\b(?:if you (?:buy|purchase) (?:something|anything|a product|products)\b.{0,80}"
+    r"\b(?:may|might|could|will) (?:earn|get|receive|make)\b"
+    r"|(?:this|our) (?:post|article|page|site|story|video) (?:contains|may contain|includes) affiliate links?"
+    r"|bei den (?:links|verlinkungen) handelt es sich um (?:sogenannte )?affiliate[- ]?links?"
+    r"|(?:enthält|enthalten) (?:sogenannte )?affiliate[- ]?links?).{0,300}"
+)
 DISCLAIMER = re.compile(
     r"[(\[]?(?:disclaimer\s*[:.-].{0,600}"
     r"|(?:except for the headline, )?this (?:story|article|post|content|copy) (?:has|was|is)(?: not)?(?: been)? "
     r"(?:auto-?(?:published|generated)|edited by|generated from|provided by|produced by)"
     r".{0,300}(?:feed|wire|agency|staff|partner|syndicat\w*).{0,200}"
     r"|.{0,200}auto-?generated from (?:a )?syndicated (?:news )?feed.{0,100}"
-    r"|(?:the )?(?:views|opinions) expressed (?:in this|here|are).{0,300})[)\]]?",
+    r"|(?:the )?(?:views|opinions) expressed (?:in this|here|are).{0,300}"
+    rf"|{AFFILIATE_NOTE})[)\]]?",
     re.IGNORECASE,
 )
 

@@ -8,18 +8,26 @@ from cleaner.text import word_count
 
 # "©2025 Bloomberg L.P. Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.",
 # "Copyright © 2019 The Times. All rights reserved.", "(c) 2024 Example Media"
-COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b|\u2117).{0,400}", re.IGNORECASE)
+# "ⓒ" (circled c) stands for "©" on Korean and Japanese pages.
+COPYRIGHT = re.compile(r"(?:©|ⓒ|\(c\)|copyright\b|\u2117).{0,400}", re.IGNORECASE)
 # "… The Times. All rights reserved.", "Copyright The Channel Company, All rights reserved": the
 # phrase opens the line or follows a mark, a year or the end of the owner's name; in prose
-# ("argue that all rights reserved to authors should lapse") it follows a plain word.
+# ("argue that all rights reserved to authors should lapse") it follows a plain word. Polish
+# pages open the notice with "Materiał chroniony prawem autorskim" ("material protected by copyright").
 ALL_RIGHTS = re.compile(
-    r"(?:^|[.,;:|)©]\s*|\d{4}\s+)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos)",
+    r"(?:^|[.,;:|)©]\s*|\d{4}\s+)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos"
+    r"|materiał chroniony prawem autorskim)",
     re.IGNORECASE,
 )
 # "(c) 2024 Example Media": "(c)" is a mark only before a year; "(c) no heir has …" is a list item.
 LETTER_C_MARK = re.compile(r"\(c\)\s*\d{4}", re.IGNORECASE)
 # "Copyright " before "© 2019 …", "(c) The Times" or "2019 …"
 COPYRIGHT_WORD = re.compile(r"copyright\s*", re.IGNORECASE)
+# "Copyright Example Media 2019 - ISSN: 1234-5678": the owner, then the year closing the notice or
+# followed by a separator; "Copyright Office 2019 report found …" goes on as a sentence.
+OWNER_YEAR = re.compile(
+    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,4}(?:19|20)\d{2}(?:\s*[-–|.,;].{0,80})?", re.IGNORECASE
+)
 MAX_NOTICE_WORDS = 60  # a copyright line is a sentence or two; longer is prose about copyright
 
 
@@ -36,6 +44,7 @@ class Copyright(Rule):
 
     code = "C302"
     name = "copyright"
+    line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
@@ -52,10 +61,10 @@ def _starts_with_mark(text: str) -> bool:
     """ "© 2025 …" or "Copyright 2019 …" / "Copyright © …"; not "Copyright lawyers say …"."""
     if not COPYRIGHT.fullmatch(text):
         return False
-    if text[0] in "©\u2117":
+    if text[0] in "©ⓒ\u2117":
         return True
     if text[0] == "(":
         return LETTER_C_MARK.match(text) is not None
     word = COPYRIGHT_WORD.match(text)
     rest = text[word.end() :] if word else text
-    return rest[:1] in ("©", "(") or rest[:1].isdigit()
+    return rest[:1] in ("©", "ⓒ", "(") or rest[:1].isdigit() or OWNER_YEAR.fullmatch(text) is not None
