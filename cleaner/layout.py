@@ -98,9 +98,9 @@ class Layout:
 def is_prose(line: Line) -> bool:
     text = line.stripped
     words = word_count(text)
-    if words < MIN_SENTENCE_WORDS or title_case_ratio(text) >= MAX_PROSE_TITLE_CASE:
+    if words < MIN_SENTENCE_WORDS or (words < MIN_PARAGRAPH_WORDS and not ends_like_sentence(text)):
         return False
-    return words >= MIN_PARAGRAPH_WORDS or ends_like_sentence(text)
+    return title_case_ratio(text) < MAX_PROSE_TITLE_CASE
 
 
 def is_headline_like(line: Line) -> bool:
