@@ -10,6 +10,7 @@ asserts on every input the fuzzer makes.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from cleaner import clean, explain
 from cleaner.document import Result
 from cleaner.registry import ALL_RULES
+from cleaner.text import TITLE_SMALL_WORDS, title_case_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 # Modest: the suite shares two cores with the rest of the team's work. A deeper run:
@@ -186,3 +188,16 @@ def test_fold_is_the_output_of_keeping_every_line() -> None:
 def test_subsequence() -> None:
     assert is_subsequence(["a", "c"], ["a", "b", "c"])
     assert not is_subsequence(["c", "a"], ["a", "b", "c"])
+
+
+_LETTER_START = re.compile(r"[^\W\d_]")
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(st.text(min_size=1).filter(lambda w: not w.isspace()).map(str.strip), max_size=12))
+def test_title_case_ratio_counts_words_that_start_with_a_letter(words: list[str]) -> None:
+    # The counted words are those a regex calls letter-initial ("½", "²" and "Ⅻ" count, digits do not).
+    text = " ".join(words)
+    counted = [w for w in text.split() if _LETTER_START.match(w) and w.lower().strip("'’\"“”") not in TITLE_SMALL_WORDS]
+    expected = sum(w[0].isupper() for w in counted) / len(counted) if counted else 0.0
+    assert title_case_ratio(text) == expected

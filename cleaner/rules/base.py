@@ -92,15 +92,24 @@ class PatternRule(Rule):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         phrases = doc.phrase_hits(lexicon.phrases(self.name))
-        pattern, max_chars, has_prompt = self.pattern, self.max_chars, self.prompt is not None
+        prompt_sized = _prompt_sized(doc) if self.prompt is not None else frozenset()
+        pattern, prompt, max_chars = self.pattern, self.prompt, self.max_chars
         for line in doc.live_lines():
             text = line.stripped
             is_label = len(text) <= max_chars and (line.number in phrases or pattern.fullmatch(text) is not None)
-            if is_label or (has_prompt and self.is_prompt(line)):
+            is_prompt = line.number in prompt_sized and prompt is not None and prompt.search(text) is not None
+            if is_label or is_prompt:
                 yield self.removal(doc, line.number)
 
-    def is_prompt(self, line: Line) -> bool:
-        text = line.stripped
-        if self.prompt is None or len(text) > MAX_PROMPT_CHARS or len(text.split()) > MAX_PROMPT_WORDS:
-            return False
-        return self.prompt.search(text) is not None
+
+def _prompt_sized(doc: Document) -> frozenset[int]:
+    """Lines short enough to be a prompt (MAX_PROMPT_CHARS, MAX_PROMPT_WORDS), found once per document."""
+    sized: frozenset[int] | None = doc.cache.get("prompt_sized")
+    if sized is None:
+        sized = frozenset(
+            line.number
+            for line in doc.lines
+            if len(line.stripped) <= MAX_PROMPT_CHARS and len(line.stripped.split()) <= MAX_PROMPT_WORDS
+        )
+        doc.cache["prompt_sized"] = sized
+    return sized
