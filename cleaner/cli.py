@@ -99,6 +99,11 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
 @click.option("--html-field", metavar="NAME", help="With --jsonl: clean the HTML in NAME into --field.")
 @click.option("--removals-field", metavar="NAME", help="With --jsonl: add each record's removals in field NAME.")
 @click.option(
+    "--language-field",
+    metavar="NAME",
+    help='With --jsonl: add the clean text\'s language in field NAME ("German", "English", …; null if unknown).',
+)
+@click.option(
     "--on-error",
     type=click.Choice(["keep", "skip", "fail"]),
     default="keep",
@@ -141,6 +146,7 @@ def main(
     field: str,
     html_field: str | None,
     removals_field: str | None,
+    language_field: str | None,
     on_error: corpus.OnError,
     jobs: int | None,
     output: Path | None,
@@ -167,7 +173,9 @@ def main(
     if jsonl or output is not None or output_dir is not None:
         from cleaner import corpus
 
-        settings = corpus.Settings(field, html_field, removals_field, keep_headline, select, ignore, mode)
+        settings = corpus.Settings(
+            field, html_field, removals_field, language_field, keep_headline, select, ignore, mode
+        )
         options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
         try:
             corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")

@@ -86,6 +86,8 @@ class Settings:
     field: str = "text"
     html_field: str | None = None
     removals_field: str | None = None
+    #: Adds the clean text's language (a jusText stoplist name, or null) in this field.
+    language_field: str | None = None
     keep_headline: bool = True
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -279,6 +281,10 @@ def edits_for(result: Result, settings: Settings) -> list[tuple[str, str]]:
     edits = [(settings.field, dump_json(result.text))]
     if settings.removals_field is not None:
         edits.append((settings.removals_field, dump_json([r.to_dict() for r in result.removals])))
+    if settings.language_field is not None:
+        from cleaner import language
+
+        edits.append((settings.language_field, dump_json(language.detect(result.text))))
     return edits
 
 

@@ -13,9 +13,13 @@ labels in ``segments.json``): the right language on 513 pages; the two
 Chinese and Japanese pages come out as None; four German pages, heavy with
 names and foreign words, come out as another language.
 
-This module decides nothing by itself: it answers "which stoplist" for a
-statistical prose test. None means "no stoplist": the language-independent
-tests (length, sentence ends, title case) are all there is.
+Corpus mode's ``--language-field`` reports it for each record. No rule reads
+it: a stopword-share prose test from the page's stoplist was measured as the
+body search's fallback signal (for short lines, list items and lines without a
+sentence end) and lowered F1 on both dev sets in every form tried, so the
+rules stay language-independent and every lexicon applies to every page; a
+page in a language without a stoplist (None) loses nothing. Accuracy per
+language: ``python3 benchmarks/language.py``.
 """
 
 from __future__ import annotations

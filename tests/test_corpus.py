@@ -91,6 +91,17 @@ def test_existing_removals_field_is_replaced_in_place() -> None:
     assert record["r"][0]["code"] == "C101"
 
 
+def test_language_field_names_each_clean_text_language() -> None:
+    german = "Teilen\nDie Regierung hat am Montag in Berlin einen neuen Plan für die Energiewende vorgestellt, der auch die Industrie betrifft.\n"
+    english = "Share\nThe government presented a new plan for the energy transition in London on Monday, and it affects industry too.\n"
+    stdin = line(id=1, text=german) + line(id=2, text=english) + line(id=3, text="相关新闻\n")
+    result = run("--jsonl", "-j", "1", "--language-field", "lang", stdin=stdin)
+    records = [json.loads(row) for row in result.stdout.splitlines()]
+    assert [r["lang"] for r in records] == ["German", "English", None]
+    assert [list(r) for r in records] == [["id", "text", "lang"]] * 3
+    assert records[0]["text"] == cleaner.clean(german)
+
+
 def test_parallel_output_is_identical_and_in_order() -> None:
     count = corpus.CHUNK_RECORDS * (2 * corpus.WINDOW_PER_JOB + 3) + 3  # more chunks than the window holds
     text = short_records(count)
