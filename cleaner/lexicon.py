@@ -10,6 +10,9 @@ Each file has one table per rule, named after the rule (``[follow-share]``):
   line's length;
 * ``signals`` and ``labels`` (the date-stamp table): words that make a line a
   date stamp ("März", "Dienstag") and words allowed beside them ("aktualisiert").
+* ``boundary`` (the comments table): word stems of a comment-section heading
+  ("komment" in "Kommentare", "12 Kommentare", "Kommentar schreiben"); the
+  article's body never runs past such a heading (``cleaner.layout``).
 
 A line matches when, case-folded and stripped of bullets, arrows, trailing
 punctuation and counters ("Kommentare (12)"), it equals a phrase. Every
@@ -114,7 +117,7 @@ def _load(language: str) -> dict[str, dict[str, list[str]]]:
 
 @cache
 def words(rule_name: str, kind: str) -> frozenset[str]:
-    """All languages' single words of one kind for a rule (``signals``, ``labels``), case-folded."""
+    """All languages' single words of one kind for a rule (``signals``, ``labels``, ``boundary``), case-folded."""
     found: set[str] = set()
     for language in languages():
         found.update(w.casefold() for w in _load(language).get(rule_name, {}).get(kind, ()))

@@ -20,7 +20,7 @@ def test_every_table_names_a_rule_and_holds_only_known_kinds(language: str) -> N
     data = tomllib.loads(resources.files("cleaner.lexicons").joinpath(f"{language}.toml").read_text("utf-8"))
     for table, entries in data.items():
         assert table in RULE_NAMES, f"{language}.toml: [{table}] is no rule name"
-        assert set(entries) <= {"lines", "prefixes", "within", "signals", "labels"}
+        assert set(entries) <= {"lines", "prefixes", "within", "signals", "labels", "boundary"}
         assert all(isinstance(p, str) and p.strip() for values in entries.values() for p in values)
 
 
