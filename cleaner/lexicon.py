@@ -39,9 +39,12 @@ _COUNTER_TAIL_CHARS = 12
 _LEADING_COUNTER = re.compile(r"[(（]?\d{1,7}[)）]?\s+")
 # No phrase is longer; a longer line is never normalised (linear time on any input).
 MAX_PHRASE_CHARS = 160
-# A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline; it
-# stands in the first MAX_PREFIX_CHARS characters of the line.
-_PREFIX_SEPARATOR = re.compile(r"[:：–—|»]")
+# A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline,
+# or by the headline in quotes ("12 Responses to “Title”"); it stands in the first
+# MAX_PREFIX_CHARS characters of the line.
+_PREFIX_SEPARATOR = re.compile(r"[:：–—|»“\"„«]")
+_OPENING_QUOTES = '“"„«'
+_CLOSING_QUOTES = ("”", "“", '"', "»", "«", "’", "‘", "'")
 MAX_PREFIX_CHARS = 48
 MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
 # Both counter patterns need a digit: most lines have none and skip them.
@@ -74,6 +77,8 @@ def prefix_form(text: str) -> str | None:
     cut = separator.start()
     if not 0 < len(text[cut + 1 :].split()) <= MAX_PREFIX_TAIL_WORDS:
         return None
+    if text[cut] in _OPENING_QUOTES and not text.endswith(_CLOSING_QUOTES):
+        return None  # a quoted headline is the whole tail: "3 Antworten zu „Titel“"
     return normalize(text[:cut])
 
 

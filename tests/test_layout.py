@@ -1,5 +1,7 @@
 """The article's layout: comment sections in any lexicon language end the body."""
 
+import pytest
+
 from cleaner import explain
 
 ARTICLE = """Stadtrat beschließt neue Straßenbahnlinie zum Hafen
@@ -30,8 +32,11 @@ Antworten
 """
 
 
-def test_a_german_comment_heading_ends_the_article() -> None:
-    result = explain(ARTICLE + COMMENTS)
+@pytest.mark.parametrize(
+    "heading", ["3 Kommentare", "3 Antworten zu „Stadtrat beschließt neue Straßenbahnlinie zum Hafen“"]
+)
+def test_a_german_comment_heading_ends_the_article(heading: str) -> None:
+    result = explain(ARTICLE + COMMENTS.replace("3 Kommentare", heading))
     assert result.text.startswith(ARTICLE)
     assert "Endlich!" not in result.text
     assert "Drei Jahre Bauzeit" not in result.text
