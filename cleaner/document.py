@@ -89,8 +89,8 @@ class Document:
     def phrase_hits(self, phrases: lexicon.Phrases) -> frozenset[int]:
         """Numbers of the lines that are one of ``phrases``: a whole-line phrase or a
         prefixed headline (``Phrases.matches``), found for every line at once."""
-        key = f"phrase_hits {id(phrases)}"
-        hits: frozenset[int] | None = self.cache.get(key)
+        found_before: dict[lexicon.Phrases, frozenset[int]] = self.cache.setdefault("phrase_hits", {})
+        hits = found_before.get(phrases)
         if hits is None:
             by_form, by_prefix = self._lexicon_index()
             found: list[int] = []
@@ -98,7 +98,7 @@ class Document:
                 found.extend(by_form[form])
             for prefix in by_prefix.keys() & phrases.prefixes:
                 found.extend(by_prefix[prefix])
-            hits = self.cache[key] = frozenset(found)
+            hits = found_before[phrases] = frozenset(found)
         return hits
 
     def _lexicon_forms(self) -> list[tuple[str, str | None]]:

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 from cleaner import lexicon
 from cleaner.document import Document, Line
-from cleaner.rules.c104_comments import Comments
 from cleaner.text import DATE_SIGNAL, ends_like_sentence, title_case_ratio, word_count
 
 # A line of at least this many words that ends like a sentence is prose.
@@ -48,7 +47,8 @@ CHROME_PENALTY = 6.0
 # A comment-section heading the comments rule removed ("12 Comments", "Leave a comment",
 # "Join the discussion") is a boundary the body never crosses; its other removals
 # ("Reply", "Report") occur inside articles too, in embedded posts.
-BOUNDARY_CODE = Comments.code
+BOUNDARY_CODE = "C104"
+BOUNDARY_RULE = "comments"  # its lexicon table
 # A second run of prose at least this share as heavy as the best is another part of
 # the same article, split by an inline block (measured: 0.7 helps the multilingual
 # dev set and leaves the English one unchanged; 0.5 lets teaser blocks in).
@@ -139,7 +139,7 @@ def is_boundary(doc: Document, line: Line) -> bool:
     if doc.removed_by(line.number) != BOUNDARY_CODE:
         return False
     folded = line.text.casefold()
-    return any(stem in folded for stem in lexicon.words(Comments.name, BOUNDARY_KIND))
+    return any(stem in folded for stem in lexicon.words(BOUNDARY_RULE, BOUNDARY_KIND))
 
 
 def _line_scores(doc: Document) -> list[tuple[int, float]]:

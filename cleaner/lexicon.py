@@ -79,6 +79,8 @@ def prefix_form(text: str) -> str | None:
         return None
     if text[cut] in _OPENING_QUOTES and not text.endswith(_CLOSING_QUOTES):
         return None  # a quoted headline is the whole tail: "3 Antworten zu „Titel“"
+    if text[cut] == "»" and "«" in text[cut + 1 :]:
+        return None  # German quotes: "Zum Thema »Wohnen im Alter« diskutieren …"
     return normalize(text[:cut])
 
 

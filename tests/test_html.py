@@ -83,6 +83,8 @@ def test_a_decorated_title_gives_the_headline_the_text_prints() -> None:
     assert printed_headline("Opinion | Council approves budget", text) == "Council approves budget"
     assert printed_headline("Council approves budget - Example News", text) == "Council approves budget"
     assert printed_headline("Example News", text) == "Example News"
+    labelled = "Opinion\n" + text  # a section label printed above the headline
+    assert printed_headline("Opinion | Council approves budget", labelled) == "Council approves budget"
 
 
 def test_body_only_drops_the_headline_under_a_decorated_title() -> None:

@@ -201,3 +201,13 @@ def test_title_case_ratio_counts_words_that_start_with_a_letter(words: list[str]
     counted = [w for w in text.split() if _LETTER_START.match(w) and w.lower().strip("'’\"“”") not in TITLE_SMALL_WORDS]
     expected = sum(w[0].isupper() for w in counted) / len(counted) if counted else 0.0
     assert title_case_ratio(text) == expected
+
+
+@PROPERTY_SETTINGS
+@given(texts, st.booleans())
+def test_every_removal_holds_a_non_blank_line(text: str, keep_headline: bool) -> None:
+    # Blank lines are layout: a removal never consists of them alone (nor starts or ends on one).
+    lines = text.split("\n")
+    for removal in explain(text, keep_headline=keep_headline).removals:
+        assert lines[removal.start - 1].strip(), removal
+        assert lines[removal.end - 1].strip(), removal

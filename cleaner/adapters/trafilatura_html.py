@@ -68,13 +68,13 @@ def page_text(page: str) -> str:
 def printed_headline(title: str, text: str) -> str:
     """The part of a decorated page title that the text prints as its headline, else the title.
 
-    >>> printed_headline("Opinion | Is Football Violence a Crime?", "Is Football Violence a Crime?\\nIt was ...")
-    'Is Football Violence a Crime?'
+    Of several printed parts (a section label above the headline), the longest.
+
+    >>> printed_headline("Opinion | Council Approves the Budget", "Opinion\\nCouncil Approves the Budget\\nIt was ...")
+    'Council Approves the Budget'
     """
     first = [fingerprint(line) for line in text.split("\n") if line.strip()][:HEADLINE_LINES]
     if fingerprint(title) in first:
         return title
-    for part in TITLE_SEPARATOR.split(title):
-        if fingerprint(part) in first:
-            return part
-    return title
+    printed = [part for part in TITLE_SEPARATOR.split(title) if fingerprint(part) in first]
+    return max(printed, key=len) if printed else title

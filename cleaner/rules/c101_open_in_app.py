@@ -15,9 +15,11 @@ APP_PROMPT = re.compile(
 # "For the latest stories download the Example News apps for iOS and Android.": a sentence
 # naming the phone platforms and the app by its name; "Apple's new app for iOS lets users …"
 # and "download the data to an app on Android" ask nothing. "Get Example News on the go" is
-# the same pitch.
+# the same pitch. It opens its sentence (after at most a "For the latest …" lead): "Users can
+# download the free app for iOS and Android from today." is news.
 APP_SENTENCE = re.compile(
-    r"\b(?:download|get|install|try) (?:the |our )?(?:free |new |official )?(?:(?-i:[A-Z])[\w&'’-]* ){0,4}apps? (?:for|on) "
+    r"(?:^|[.!?]\s+)(?:for (?:the latest|more|all the)\b[^.!?]{0,40}?,? )?(?:download|get|install|try) (?:the |our )?(?:free |new |official )?(?:(?-i:[A-Z])[\w&'’-]* ){0,4}"
+    r"apps? (?:for|on) "
     r"(?:ios|android|iphone)\b"
     r"|^get (?:the )?(?:(?-i:[A-Z])[\w&'’-]* ){1,4}on the go\b",
     re.IGNORECASE,

@@ -22,13 +22,13 @@ FOLLOW_SHARE = re.compile(
 
 
 # "Follow The Gazette on Twitter and Instagram @gazette", "Like us on Facebook for updates"
-# "Like this story? Share it with a friend!" (the line's end: not "Share it with a friend, she
-# said"), an author's "Follow her on Twitter @jdoe" (the
+# "Like this story? Share it with a friend!" (a sentence of its own that ends the line: not
+# "Share it with a friend, she said" nor "… lets you snap a photo and share it with your friends."), an author's "Follow her on Twitter @jdoe" (the
 # handle marks it: "Fans can follow her on Instagram" is prose), "¡Síguenos en nuestro canal de
 # YouTube!", "Únete a nuestro canal de Telegram".
 FOLLOW_SENTENCE = re.compile(
     rf"^(?:follow|like|find|join|connect with)\b.{{0,60}}\bon {_NETWORK}\b"
-    r"|\bshare (?:it|this(?: story| article| post)?) with (?:a friend|your friends)\W*$"
+    r"|(?:^|[.!?]\s+)share (?:it|this(?: story| article| post)?) with (?:a friend|your friends)\W*$"
     rf"|\bfollow (?:him|her|them|me|us) on {_NETWORK}\s*(?:at\s*)?@\w"
     rf"|\b(?:nuestro|nuestra) (?:canal|cuenta|página) (?:de|en) {_NETWORK}\b"
     rf"|\b(?:únete|suscríbete|síguenos)\b.{{0,60}}\bcanal de {_NETWORK}\b|\bcanal de {_NETWORK}\b.{{0,60}}\b(?:únete|suscríbete)\b",

@@ -18,16 +18,18 @@ NEWSLETTER_PROMPT = re.compile(
 
 # "Never miss the latest news by signing up to our newsletter today!",
 # "Get our free weekly newsletter delivered to your inbox." — said to the reader; so is a
-# sentence that opens with the imperative ("Subscribe to Example.com's newsletters."), and
-# "Get the Daily Edition by email", the sign-up form's replies ("Keep an eye on your inbox", "There was an error processing your
+# sentence that opens with the imperative and names whose newsletter ("Subscribe to
+# Example.com's newsletters."; not "Subscribe to one newsletter and your address is sold"),
+# a line that ends on the by-email pitch ("Get the Daily Edition by email"; not "Get the
+# news by email, the minister said, …"), the sign-up form's replies ("Keep an eye on your inbox", "There was an error processing your
 # subscription"). German: "Mit unserem Newsletter erhalten Sie …".
 NEWSLETTER_SENTENCE = re.compile(
     r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?|join)\b.{0,60}\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b"
     r"|\b(?:our|my) (?:[\w-]+ ){0,3}newsletters?\b.{0,80}\b(?:your inbox|sign up|subscribe)\b"
-    r"|(?:^|[.!?]\s+)(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b"
+    r"|(?:^|[.!?]\s+)(?:sign up|subscribe) (?:to|for) (?:our|the|[\w.-]+['’]s) (?:[\w-]+ ){0,3}newsletters?\b[^.!?]{0,40}[.!]?$"
     r"|^keep an eye on your inbox\b|\berror processing your (?:subscription|sign-?up)\b"
     r"|^get (?:the |our )?(?:[\w'’-]+ ){0,6}(?:edition|newsletters?|briefing|digest|news|updates|stories|headlines)\b"
-    r".{0,20}\b(?:by e-?mail|in your inbox)\b"
+    r".{0,20}\b(?:by e-?mail|in your inbox)(?:\W*$| and [^,]{0,40}$)"
     r"|\bmit unserem newsletter\b|\b(?:abonnieren sie|abonniere) (?:unseren|den) newsletter\b",
     re.IGNORECASE,
 )

@@ -23,9 +23,10 @@ COMMENTS_LABEL = re.compile(
 
 
 # "We'd like to hear what you think about this or any of our articles.", "Tell us what you
-# think...": the page asking for the reader's reaction.
+# think...": the page asking for the reader's reaction, at the start of the line (a quoted
+# "We'd love to hear from you," in a report is the speaker's).
 REACTION_PROMPT = re.compile(
-    r"\bwe(?:'d|’d| would)? (?:like|love|want) to hear (?:what you think|your thoughts|from you)\b"
+    r"^we(?:'d|’d| would)? (?:like|love|want) to hear (?:what you think|your thoughts|from you)\b"
     r"|^(?:tell us|let us know) what you think\b",
     re.IGNORECASE,
 )

@@ -17,8 +17,10 @@ ACCOUNT_PROMPT = re.compile(
 
 # "Subscribe now to our digital edition for the full story.", "To continue reading, log in or
 # register.", "To view the full story, please subscribe.", "… but you're already a subscriber",
-# "Become a member and enjoy exclusive benefits", "Hazte miembro y disfruta de beneficios exclusivos",
-# a print subscription's offer: "Get the magazine delivered to your door every month. 12 issues for £11.99.",
+# "Become a member and enjoy exclusive benefits", "Hazte miembro y disfruta de beneficios exclusivos"
+# (not "Become a member of the club, the coach urged him"), a print subscription's offer that
+# opens its sentence: "Get the magazine delivered to your door every month. 12 issues for £11.99."
+# (not "Meal kits delivered to your door every week …", "… sold 12 issues for $3, a price …"),
 # the sign-up form's consent ("By registering you agree to our terms", "Mit der Registrierung akzeptieren
 # Sie …") and "Zapraszamy do subskrypcji" ("we invite you to subscribe").
 # — paywall prompts addressed to the reader.
@@ -28,9 +30,10 @@ PAYWALL_SENTENCE = re.compile(
     r"|^to (?:continue|keep) reading\b.{0,60}\b(?:subscribe|sign in|log in|register|subscriber)"
     r"|^to (?:view|read|see|access) the (?:full|whole|entire|rest of the) (?:story|article)\b.{0,60}\bsubscri"
     r"|\b(?:you(?:'|’)re|you are) already a (?:subscriber|member)\b"
-    r"|^(?:become a|hazte|hágase|torne-se) (?:member|subscriber|miembro|socio|suscriptor|assinante)\b"
-    r"|\b\d{1,3} (?:issues|editions) for (?:just |only )?[£$€]\s?\d"
-    r"|\bdelivered (?:through your letterbox|to your (?:door|doorstep|home)) every (?:week|month)\b"
+    r"|^(?:become a|hazte|hágase|torne-se) (?:member|subscriber|miembro|socio|suscriptor|assinante)(?: today| now| hoy)?"
+    r"(?:\W*$| (?:and|y|e) (?:enjoy|get|support|disfruta|obtén|apoya|aproveite|apoie)\b)"
+    r"|(?:^|[.!?]\s+)\d{1,3} (?:issues|editions) for (?:just |only )?[£$€]\s?[\d.,]+\W*$"
+    r"|(?:^|[.!?]\s+)get (?:[\w'’-]+ ){0,4}delivered (?:through your letterbox|to your (?:door|doorstep|home)) every (?:week|month)\b"
     r"|^(?:by (?:registering|signing up|subscribing|creating an account),? you (?:agree|accept|consent)"
     r"|mit (?:der|ihrer) (?:registrierung|anmeldung),? (?:akzeptieren|bestätigen|stimmen) sie)\b"
     r"|^zapraszamy (?:też |również )?do (?:subskrypcji|prenumeraty)\b",

@@ -24,9 +24,10 @@ LETTER_C_MARK = re.compile(r"\(c\)\s*\d{4}", re.IGNORECASE)
 # "Copyright " before "© 2019 …", "(c) The Times" or "2019 …"
 COPYRIGHT_WORD = re.compile(r"copyright\s*", re.IGNORECASE)
 # "Copyright Example Media 2019 - ISSN: 1234-5678": the owner, then the year closing the notice or
-# followed by a separator; "Copyright Office 2019 report found …" goes on as a sentence.
+# followed by a dash or bar; "Copyright Office 2019 report found …" and "Copyright Act 1976,
+# section 107, …" go on as sentences.
 OWNER_YEAR = re.compile(
-    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,4}(?:19|20)\d{2}(?:\s*[-–|.,;].{0,80})?", re.IGNORECASE
+    r"copyright\s+(?:(?-i:[A-Z])[\w.&'’-]*\s+){1,4}(?:19|20)\d{2}(?:\s*[-–|].{0,80}|\.)?", re.IGNORECASE
 )
 MAX_NOTICE_WORDS = 60  # a copyright line is a sentence or two; longer is prose about copyright
 

@@ -33,7 +33,8 @@ _SOURCE = (
 )
 # "Distributed by Tribune Content Agency, LLC.", "Visit bloomberg.com.",
 # "(Reporting by Jane Doe; Editing by John Roe)", "This article originally appeared on The Conversation.",
-# "Jane Doe contributed reporting from Hong Kong."
+# "Jane Doe contributed reporting from Hong Kong." (named contributors: "More than 40
+# volunteers contributed research." is news).
 SYNDICATION = re.compile(
     rf"[(\[]?(?:distributed by {_PROPER}(?:,? (?-i:LLC|Inc|Ltd|L\.?P|GmbH|Co)\.?)?"
     r"|visit (?:us at )?\S+\.[a-z]{2,6}\S*(?: for more.{0,80})?"
@@ -41,8 +42,8 @@ SYNDICATION = re.compile(
     r"|this (?:article|story|post|piece) (?:was )?(?:originally|first) (?:appeared|published|posted)"
     r"(?: (?:on|in|at|by) .{1,120})?"
     rf"|(?:originally|first) (?:appeared|published) {_PUBLISHED_IN}"
-    r"|.{1,120} contributed (?:additional )?(?:reporting|research|to this (?:report|story|article))"
-    rf"(?: (?:from|in) {_PROPER_LIST})?"
+    r"|.{1,120} contributed to this (?:report|story|article)"
+    rf"|{_PROPER_LIST} contributed (?:additional )?(?:reporting|research)(?: (?:from|in) {_PROPER_LIST})?"
     rf"|(?:(?:source|via)\s*:|courtesy of|with inputs from)\s*{_SOURCE})[)\]]?[.]?",
     re.IGNORECASE,
 )
