@@ -6,7 +6,8 @@ Run from the project root::
 
 Each page's raw text is detected and compared with the page's language label in
 ``segments.json`` (ISO 639-1) and with its HTML ``lang`` attribute, where it has
-one. Prints one row per language and the time per page.
+one; so is its clean text (``cleaner.clean``), which is what corpus mode's
+``--language-field`` reports on. Prints one row per language and the time per page.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # measure this checkout, not whichever copy is installed
+import cleaner  # noqa: E402
 from cleaner import language  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchdata" / "trafilatura-dev"
@@ -39,7 +41,14 @@ ISO = {
     "Simple_English": "en",
     "Spanish": "es",
 }
-COLUMNS = ("pages", "detector right", "with <html lang>", "attribute = label", "detector = attribute")
+COLUMNS = (
+    "pages",
+    "right on raw text",
+    "right on clean text",
+    "with <html lang>",
+    "attribute = label",
+    "detector = attribute",
+)
 
 
 def main() -> None:
@@ -62,12 +71,15 @@ def main() -> None:
             match = _LANG_ATTRIBUTE.search(html.read())
         attribute = match.group(1).decode().lower() if match else None
         row = rows[label]
+        clean_found = language.detect(cleaner.clean(raw))
+        clean_code = ISO.get(clean_found or "", clean_found)
         row[0] += 1
         row[1] += code == label
+        row[2] += clean_code == label
         if attribute:
-            row[2] += 1
-            row[3] += attribute == label
-            row[4] += code == attribute
+            row[3] += 1
+            row[4] += attribute == label
+            row[5] += code == attribute
         if code != label:
             wrong.append(f"{page[:8]} {label} -> {found}")
     print("| language | " + " | ".join(COLUMNS) + " |")

@@ -8,7 +8,7 @@ mixed languages gets its majority language.
 
 The stoplists are read on first use from jusText's data files, without
 importing jusText (and lxml), so a text-mode run pays about 0.1 s once and
-about 1.5 ms a page. Measured on trafilatura-dev (519 pages, 11 languages,
+about 1.2 ms a page (``benchmarks/language.py``). Measured on trafilatura-dev (519 pages, 11 languages,
 labels in ``segments.json``): the right language on 513 pages; the two
 Chinese and Japanese pages come out as None; four German pages, heavy with
 names and foreign words, come out as another language.
@@ -57,13 +57,6 @@ def languages() -> tuple[str, ...]:
 
 
 @cache
-def stopwords(language: str) -> frozenset[str]:
-    """The whole lower-cased stoplist of ``language`` (a name from :func:`languages`)."""
-    if language not in languages():
-        raise KeyError(language)
-    return frozenset(_stoplist_dir().joinpath(f"{language}.txt").read_text("utf-8").lower().split())
-
-
 @cache
 def _index() -> dict[str, tuple[int, ...]]:
     """Word -> indices in :func:`languages` of the stoplists whose head holds it."""

@@ -234,7 +234,7 @@ def _lead_in(doc: Document, body_start: int) -> int:
 
     A line ending in a colon announces what follows, so it opens the body
     rather than ending a headline block; label:value lines ("Aktenzeichen:
-    I ZR 166/07") are metadata and stay out.
+    1 A 23/24") are metadata and stay out.
     """
     for number in range(body_start - 1, 0, -1):
         line = doc.line(number)
