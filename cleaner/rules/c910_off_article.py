@@ -10,8 +10,10 @@ class OffArticle(Rule):
 
     The fallback for lines no other rule decides. The article is the headline
     block plus the densest run of prose (``cleaner.layout``): prose lines add
-    their word count, other lines cost a little, chrome the rules removed
-    costs more, and a comment-section heading ends it. Inside the article
+    their word count, other lines cost a little, one- and two-word labels
+    (menus, buttons) and chrome the rules removed cost more, a lead-in line
+    ending in a colon right above the body opens it, and a comment-section
+    heading in any lexicon language ends it. Inside the article
     nothing is removed by this rule, so subheadings, short quotes and lists
     between body paragraphs stay; outside it, menus, headline lists, teasers
     and footers go.
@@ -19,7 +21,8 @@ class OffArticle(Rule):
     jusText's paragraph classification was measured in three roles — as the
     prose signal of the run, to keep good prose outside it, and to drop runs
     of bad lines inside it — and each lowered F1 on both dev benchmarks
-    (``benchmarks/quality.py``), so this rule does without it.
+    (``benchmarks/quality.py``), so this rule does without it; so did a
+    stopword-share prose test from the page's own language (``cleaner.language``).
 
     Removed:
         City
