@@ -155,11 +155,11 @@ def render(header: Sequence[str], rows: Sequence[Sequence[str]], fmt: str, left:
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def score_row(run: Run, scores: Scores, docs: int, with_accuracy: bool) -> list[str]:
+def score_row(run: Run, scores: Scores, docs: int, with_accuracy: bool, digits: int = 3) -> list[str]:
     std = f"{scores.f1_std:.3f}" if scores.f1_std is not None else "-"
-    figures = [f"{scores.precision:.3f}", f"{scores.recall:.3f}", f"{scores.f1:.3f}", std]
+    figures = [f"{scores.precision:.{digits}f}", f"{scores.recall:.{digits}f}", f"{scores.f1:.{digits}f}", std]
     if with_accuracy:
-        figures.append(f"{scores.accuracy:.3f}")
+        figures.append(f"{scores.accuracy:.{digits}f}")
     if run.system.timed and run.seconds > 0:
         speed = [f"{docs / run.seconds:,.1f}", f"{run.megabytes / run.seconds:,.2f}"]
     else:
@@ -167,11 +167,13 @@ def score_row(run: Run, scores: Scores, docs: int, with_accuracy: bool) -> list[
     return [run.system.label, run.system.input, *figures, *speed]
 
 
-def score_table(dataset: Dataset, runs: Sequence[Run], n_bootstrap: int, fmt: str) -> str:
+def score_table(dataset: Dataset, runs: Sequence[Run], n_bootstrap: int, fmt: str, digits: int = 3) -> str:
     with_accuracy = dataset.key == "trafilatura"
     header = ["system", "input", "precision", "recall", "F1", "± F1"]
     header += ["accuracy"] * with_accuracy + ["docs/s", "MB/s"]
-    rows = [score_row(r, dataset.score(r.outputs, n_bootstrap), len(dataset.pages), with_accuracy) for r in runs]
+    rows = [
+        score_row(r, dataset.score(r.outputs, n_bootstrap), len(dataset.pages), with_accuracy, digits) for r in runs
+    ]
     title = f"{dataset.folder_name}: {len(dataset.pages)} pages, {dataset.metric_name}"
     if n_bootstrap:
         title += f"; ± F1 = bootstrap std over {n_bootstrap} page resamples"
@@ -217,6 +219,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--by-rule", action="store_true", help="lines and words each cleaner rule removed")
     parser.add_argument("--format", choices=["plain", "markdown"], default="plain", help="table format")
     parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
+    parser.add_argument("--digits", type=int, default=3, help="decimals of precision, recall, F1 and accuracy")
     args = parser.parse_args(argv)
     args.systems = select_systems(parser, args.systems)
     return args
@@ -243,7 +246,7 @@ def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
         runs.append(run_system(dataset, system))
         if args.save:
             save_outputs(args.save, dataset, runs[-1])
-    yield score_table(dataset, runs, args.bootstrap, args.format)
+    yield score_table(dataset, runs, args.bootstrap, args.format, args.digits)
     if args.worst or args.by_rule:
         progress(f"{dataset.folder_name}: cleaner.explain for the diagnostics")
         explained = [explain(page) for page in dataset.pages]
