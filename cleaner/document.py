@@ -86,9 +86,14 @@ class Document:
         """Line ``number`` in the form lexicon phrases are compared in (computed once per document)."""
         return self._lexicon_forms()[number - 1][0]
 
+    def prefix_form(self, number: int) -> str | None:
+        """The label of line ``number`` if it is a "Label: headline" line (``lexicon.prefix_form``)."""
+        return self._lexicon_forms()[number - 1][1]
+
     def phrase_hits(self, phrases: lexicon.Phrases) -> frozenset[int]:
-        """Numbers of the lines that are one of ``phrases``: a whole-line phrase or a
-        prefixed headline (``Phrases.matches``), found for every line at once."""
+        """Numbers of the lines that are one of ``phrases``: a whole-line phrase (by
+        :meth:`normalized`) or a prefixed headline (by :meth:`prefix_form`), found for
+        every line at once."""
         found_before: dict[lexicon.Phrases, frozenset[int]] = self.cache.setdefault("phrase_hits", {})
         hits = found_before.get(phrases)
         if hits is None:

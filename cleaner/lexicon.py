@@ -42,8 +42,8 @@ MAX_PHRASE_CHARS = 160
 # A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline,
 # or by the headline in quotes ("12 Responses to “Title”"); it stands in the first
 # MAX_PREFIX_CHARS characters of the line.
-_PREFIX_SEPARATOR = re.compile(r"[:：–—|»“\"„«]")
 _OPENING_QUOTES = '“"„«'
+_PREFIX_SEPARATOR = re.compile(f"[:：–—|»{_OPENING_QUOTES}]")
 _CLOSING_QUOTES = ("”", "“", '"', "»", "«", "’", "‘", "'")
 MAX_PREFIX_CHARS = 48
 MAX_PREFIX_TAIL_WORDS = 25  # "Lesen Sie auch: <headline>"; longer tails are sentences
@@ -99,14 +99,6 @@ class Phrases:
         """True if one of the ``within`` phrases stands anywhere in the text (case-folded)."""
         folded = " ".join(text.casefold().split())
         return any(phrase in folded for phrase in self.within)
-
-    def matches_prefix(self, text: str) -> bool:
-        return bool(self.prefixes) and prefix_form(text) in self.prefixes
-
-    def matches(self, text: str, normalized: str | None = None) -> bool:
-        """A whole-line phrase or a prefixed headline; ``normalized`` is ``normalize(text)`` if known."""
-        form = normalize(text) if normalized is None else normalized
-        return form in self.lines or self.matches_prefix(text)
 
 
 @cache

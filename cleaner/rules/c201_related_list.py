@@ -61,7 +61,7 @@ class RelatedList(Rule):
             text = line.stripped
             if len(text) > MAX_PREFIXED_CHARS:
                 continue
-            if phrases.matches_prefix(text):  # "Lesen Sie auch: <headline>": one line
+            if doc.prefix_form(line.number) in phrases.prefixes:  # "Lesen Sie auch: <headline>": one line
                 claimed.add(line.number)
                 continue
             if not is_heading(doc, line, phrases):
