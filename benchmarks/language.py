@@ -51,6 +51,11 @@ COLUMNS = (
 )
 
 
+def iso(name: str | None) -> str | None:
+    """The ISO code of a detected stoplist name, or the name itself if unmapped (None stays None)."""
+    return ISO.get(name, name) if name else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the trafilatura-dev folder")
@@ -65,14 +70,13 @@ def main() -> None:
         start = time.perf_counter()
         found = language.detect(raw)
         seconds += time.perf_counter() - start
-        code = ISO.get(found or "", found)
+        code = iso(found)
         label = gold["lang"]
         with gzip.open(args.data / "html" / f"{page}.html.gz") as html:
             match = _LANG_ATTRIBUTE.search(html.read())
         attribute = match.group(1).decode().lower() if match else None
         row = rows[label]
-        clean_found = language.detect(cleaner.clean(raw))
-        clean_code = ISO.get(clean_found or "", clean_found)
+        clean_code = iso(language.detect(cleaner.clean(raw)))
         row[0] += 1
         row[1] += code == label
         row[2] += clean_code == label
