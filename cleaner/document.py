@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from cleaner import lexicon
+from cleaner import lexicon, prefilter
 from cleaner.errors import OverlappingRemovalError
+
+
+class _EveryLine(Container[int]):
+    """Holds every line number: what ``Document.may_match`` gives for a pattern it cannot narrow."""
+
+    def __contains__(self, number: object) -> bool:
+        return True
+
+
+EVERY_LINE = _EveryLine()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +116,15 @@ class Document:
                 found.extend(by_prefix[prefix])
             hits = found_before[phrases] = frozenset(found)
         return hits
+
+    def may_match(self, pattern: re.Pattern[str]) -> Container[int]:
+        """Numbers of the lines ``pattern`` may match: those holding one of its required
+        literals, if it was registered with ``prefilter.indexed``, else every line. Rules
+        run the pattern on these lines only; the result is the same as on every line."""
+        hits: dict[re.Pattern[str], set[int]] | None = self.cache.get("literal_hits")
+        if hits is None:
+            hits = self.cache["literal_hits"] = prefilter.INDEX.lines_by_pattern([line.text for line in self.lines])
+        return hits.get(pattern, EVERY_LINE)
 
     def _lexicon_forms(self) -> list[tuple[str, str | None]]:
         """Per line: its normalised form and, for a "Label: headline" line, its label's form."""

@@ -7,7 +7,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from cleaner import lexicon
+from cleaner import lexicon, prefilter
 from cleaner.document import Document, Line, Removal
 
 
@@ -90,16 +90,30 @@ class PatternRule(Rule):
     #: Longer lines are never a button or label: the pattern and lexicon skip them.
     max_chars: ClassVar[int] = MAX_LABEL_CHARS
 
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        for pattern in (cls.__dict__.get("pattern"), cls.__dict__.get("prompt")):
+            if pattern is not None:
+                prefilter.indexed(pattern)
+
     def find(self, doc: Document) -> Iterator[Removal]:
         phrases = doc.phrase_hits(lexicon.phrases(self.name))
         prompt_sized = _prompt_sized(doc) if self.prompt is not None else frozenset()
         pattern, prompt, max_chars = self.pattern, self.prompt, self.max_chars
+        may_be_label, may_be_prompt = doc.may_match(pattern), doc.may_match(prompt) if prompt else frozenset()
         for line in doc.live_lines():
-            text = line.stripped
-            is_label = len(text) <= max_chars and (line.number in phrases or pattern.fullmatch(text) is not None)
-            is_prompt = line.number in prompt_sized and prompt is not None and prompt.search(text) is not None
+            number, text = line.number, line.stripped
+            is_label = len(text) <= max_chars and (
+                number in phrases or (number in may_be_label and pattern.fullmatch(text) is not None)
+            )
+            is_prompt = (
+                number in prompt_sized
+                and number in may_be_prompt
+                and prompt is not None
+                and prompt.search(text) is not None
+            )
             if is_label or is_prompt:
-                yield self.removal(doc, line.number)
+                yield self.removal(doc, number)
 
 
 def _prompt_sized(doc: Document) -> frozenset[int]:

@@ -1,0 +1,248 @@
+"""Required literals of a regular expression: which lines a pattern cannot match, found cheaply.
+
+Python's ``re`` tries a case-insensitive pattern at every position of a line,
+so running a dozen rule patterns over every line of a page costs more than
+all the rest of the cleaning. Most lines hold none of the words a pattern
+needs: "follow us on Twitter" needs "follow", "like", "find", "join" or
+"connect with". :func:`required_literals` reads those words out of a
+compiled pattern (the idea of RE2's prefilter), and :class:`LiteralIndex`
+finds, in one pass over a page, which lines hold which of them. The rule
+then runs its pattern only on those lines, so its result is the same as
+before, line for line: the literals are a necessary condition, never a
+sufficient one.
+
+Literals are compared in :func:`fold` form, which maps every character to
+one representative of its case class under ``re.IGNORECASE`` (``"İ"`` and
+``"I"`` to ``"i"``, ``"ſ"`` to ``"s"``). A match of the pattern, with or
+without ``re.IGNORECASE``, therefore always shows up as one of its literals
+in the folded line; a test checks this for every character Unicode has.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+# The standard library's own regex parser and its opcodes: private modules, but the parse tree
+# is what ``re`` compiles, so the literals read from it are the ones ``re`` matches.
+_parser: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
+
+# A node that matches one of at most this many strings is kept as that set; past it the
+# set only says "one of these is somewhere in the match", and concatenation stops growing it.
+MAX_EXACT = 64
+# Shorter literals (\"on\", \".\") are in too many lines to rule any out.
+MIN_LITERAL = 3
+# Characters with more than one lower-case form, or none that ``str.lower`` gives in one
+# character, mapped to the form ``re.IGNORECASE`` treats them as (Python's ``_sre``
+# equivalences, e.g. "ı" matches "i" and "ſ" matches "s"). Applied after ``str.lower``.
+_EQUIVALENT = {
+    "ı": "i",
+    "ſ": "s",
+    "µ": "μ",
+    "ͅ": "ι",
+    "ι": "ι",
+    "ΐ": "ΐ",
+    "ΰ": "ΰ",
+    "ϐ": "β",
+    "ϵ": "ε",
+    "ϑ": "θ",
+    "ϰ": "κ",
+    "ϖ": "π",
+    "ϱ": "ρ",
+    "ς": "σ",
+    "ϕ": "φ",
+    "ẛ": "ṡ",
+    "ﬅ": "ﬆ",
+}
+# "İ" is the one character whose full lower case (``str.lower``) is two characters: "i" and
+# a combining dot. Its simple lower case, the one ``re`` compares, is "i".
+_BEFORE_LOWER = {ord("İ"): "i"}
+_FOLD_TABLE = str.maketrans(_EQUIVALENT)
+_NEEDS_TABLE = re.compile("[" + re.escape("".join(_EQUIVALENT)) + "İ]")
+
+
+def fold(text: str) -> str:
+    """``text`` with each character replaced by its case class's representative; keeps
+    every ``"\\n"`` where it was, so a folded page splits into the same lines."""
+    if text.isascii():
+        return text.lower()
+    if _NEEDS_TABLE.search(text) is None:
+        return text.lower()
+    return text.translate(_BEFORE_LOWER).lower().translate(_FOLD_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    """What every match of a piece of pattern holds: exactly one of ``exact``, or, when
+    ``exact`` is None, at least one of ``required`` (None: nothing is known)."""
+
+    exact: frozenset[str] | None = None
+    required: frozenset[str] | None = None
+
+    @property
+    def condition(self) -> frozenset[str] | None:
+        """Strings one of which is in every match, or None if some match may hold none."""
+        literals = self.exact if self.exact is not None else self.required
+        if literals is None or "" in literals:
+            return None
+        return literals
+
+
+ANYTHING = _Info()
+EMPTY = _Info(exact=frozenset({""}))
+
+
+def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Folded strings one of which is in the folded form of every string ``pattern``
+    matches (search, match or fullmatch alike), or None when no such set was found."""
+    literals = _sequence(_parser.parse(pattern.pattern, pattern.flags)).condition
+    if literals is None or min(map(len, literals)) < MIN_LITERAL:
+        return None
+    return literals
+
+
+def _sequence(items: Iterable[tuple[Any, Any]]) -> _Info:
+    """Concatenation: runs of exact pieces multiply into longer strings ("on " then
+    "twitter" or "x" gives "on twitter" and "on x"); the strongest condition of the runs
+    and of the inexact pieces holds for the whole."""
+    best: frozenset[str] | None = None
+    run: frozenset[str] = frozenset({""})
+    all_exact = True
+    for op, av in items:
+        info = _node(op, av)
+        if info.exact is not None and len(run) * len(info.exact) <= MAX_EXACT:
+            run = frozenset(a + b for a in run for b in info.exact)
+            continue
+        all_exact = False
+        best = _stronger(best, _Info(exact=run).condition)
+        if info.exact is not None:
+            run = info.exact
+        else:
+            best = _stronger(best, info.condition)
+            run = frozenset({""})
+    if all_exact:
+        return _Info(exact=run)
+    return _Info(required=_stronger(best, _Info(exact=run).condition))
+
+
+def _node(op: Any, av: Any) -> _Info:
+    if op is sre.LITERAL:
+        return _Info(exact=frozenset({fold(chr(av))}))
+    if op is sre.IN:
+        return _char_class(av)
+    if op is sre.BRANCH:
+        return _branch([_sequence(alternative) for alternative in av[1]])
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, item = av
+        return _repeat(low, high, _sequence(item))
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return EMPTY  # zero-width: they only narrow what matches, and an empty string holds nothing
+    return ANYTHING  # ANY, CATEGORY, NOT_LITERAL, GROUPREF, ...: any character at all
+
+
+def _char_class(items: Sequence[tuple[Any, Any]]) -> _Info:
+    if len(items) > 8 or any(op is not sre.LITERAL for op, _ in items):
+        return ANYTHING  # ranges, categories, negation: too many characters to list
+    return _Info(exact=frozenset(fold(chr(code)) for _, code in items))
+
+
+def _branch(alternatives: Sequence[_Info]) -> _Info:
+    exacts = [info.exact for info in alternatives if info.exact is not None]
+    if len(exacts) == len(alternatives):
+        exact = frozenset[str]().union(*exacts)
+        if len(exact) <= MAX_EXACT:
+            return _Info(exact=exact)
+    conditions = [info.condition for info in alternatives if info.condition is not None]
+    if len(conditions) < len(alternatives):
+        return ANYTHING  # some alternative may hold none of the literals
+    return _Info(required=frozenset[str]().union(*conditions))
+
+
+def _repeat(low: int, high: int, item: _Info) -> _Info:
+    if low == high == 1:
+        return item
+    if low == 0:
+        if high == 1 and item.exact is not None:
+            return _Info(exact=item.exact | {""})
+        return ANYTHING
+    return _Info(required=item.condition)  # at least one copy of the item is in every match
+
+
+def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The set that rules out more lines: both hold for every match, so either is a valid condition."""
+    if a is None or b is None:
+        return b if a is None else a
+    return max(a, b, key=lambda literals: (min(map(len, literals)), -len(literals)))
+
+
+class LiteralIndex:
+    """The required literals of many patterns, found together in one pass over a page.
+
+    Patterns are added once, at import (:func:`indexed`); :meth:`lines_by_pattern`
+    then runs one Aho-Corasick automaton over the folded page.
+    """
+
+    def __init__(self) -> None:
+        self._literals: dict[re.Pattern[str], frozenset[str]] = {}
+        self._automaton: ahocorasick.Automaton | None = None
+
+    def add(self, pattern: re.Pattern[str]) -> None:
+        literals = required_literals(pattern)
+        if literals is not None and pattern not in self._literals:
+            self._literals[pattern] = literals
+            self._automaton = None  # rebuilt on next use
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return list(self._literals)
+
+    def literals(self, pattern: re.Pattern[str]) -> frozenset[str] | None:
+        """The pattern's literals, or None if it was not added or has none."""
+        return self._literals.get(pattern)
+
+    def lines_by_pattern(self, lines: Sequence[str]) -> dict[re.Pattern[str], set[int]]:
+        """For each added pattern, the 1-based numbers of the ``lines`` that hold one of its literals."""
+        found: dict[re.Pattern[str], set[int]] = {pattern: set() for pattern in self._literals}
+        if not found:
+            return found
+        automaton = self._automaton or self._build()
+        text = fold("\n".join(lines))
+        ends = list(itertools.accumulate(len(line) + 1 for line in lines))  # one past each line's "\n"
+        for end, patterns in automaton.iter(text):
+            number = bisect.bisect_right(ends, end) + 1
+            for pattern in patterns:
+                found[pattern].add(number)
+        return found
+
+    def _build(self) -> ahocorasick.Automaton:
+        owners: dict[str, list[re.Pattern[str]]] = {}
+        for pattern, literals in self._literals.items():
+            for literal in literals:
+                owners.setdefault(literal, []).append(pattern)
+        automaton = ahocorasick.Automaton()
+        for literal, patterns in owners.items():
+            automaton.add_word(literal, tuple(patterns))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
+
+
+#: The index every document consults (``Document.may_match``).
+INDEX = LiteralIndex()
+
+
+def indexed(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """Add ``pattern`` to :data:`INDEX` and return it: ``FOO = indexed(re.compile(...))``."""
+    INDEX.add(pattern)
+    return pattern
