@@ -3,6 +3,7 @@ from collections.abc import Iterator
 
 from cleaner import lexicon
 from cleaner.document import Document, Removal
+from cleaner.prefilter import indexed
 from cleaner.rules.base import Rule
 from cleaner.text import word_count
 
@@ -14,10 +15,12 @@ COPYRIGHT = re.compile(r"(?:©|ⓒ|\(c\)|copyright\b|\u2117).{0,400}", re.IGNORE
 # phrase opens the line or follows a mark, a year or the end of the owner's name; in prose
 # ("argue that all rights reserved to authors should lapse") it follows a plain word. Polish
 # pages open the notice with "Materiał chroniony prawem autorskim" ("material protected by copyright").
-ALL_RIGHTS = re.compile(
-    r"(?:^|[.,;:|)©]\s*|\d{4}\s+)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos"
-    r"|materiał chroniony prawem autorskim)",
-    re.IGNORECASE,
+ALL_RIGHTS = indexed(
+    re.compile(
+        r"(?:^|[.,;:|)©]\s*|\d{4}\s+)(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos"
+        r"|materiał chroniony prawem autorskim)",
+        re.IGNORECASE,
+    )
 )
 # "(c) 2024 Example Media": "(c)" is a mark only before a year; "(c) no heir has …" is a list item.
 LETTER_C_MARK = re.compile(r"\(c\)\s*\d{4}", re.IGNORECASE)
@@ -48,12 +51,14 @@ class Copyright(Rule):
     line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
+        may_reserve = doc.may_match(ALL_RIGHTS)
+        closing = lexicon.phrases(self.name)
         for line in doc.live_lines():
             text = line.stripped
             if word_count(text) > MAX_NOTICE_WORDS:
                 continue
             # "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
-            reserved = ALL_RIGHTS.search(text) or lexicon.phrases(self.name).closes(text)
+            reserved = (line.number in may_reserve and ALL_RIGHTS.search(text)) or closing.closes(text)
             if _starts_with_mark(text) or reserved or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)
 
