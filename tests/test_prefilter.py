@@ -135,3 +135,15 @@ def test_fold_puts_case_variants_together() -> None:
         for letter in alphabet:
             if re.fullmatch(re.escape(letter), char, re.IGNORECASE):
                 assert fold(char) == letter, (hex(code), letter)
+
+
+def test_index_is_built_once_worth_it() -> None:
+    """A process that cleans one small page never reads the literals; one that cleans many does."""
+    index = prefilter.LiteralIndex()
+    pattern = re.compile("share this", re.IGNORECASE)
+    index.add(pattern)
+    page = ["Share this", "A sentence."] * 10
+    assert index.lines_by_pattern(page) == {}  # every line stays a candidate
+    for _ in range(prefilter.BUILD_AFTER_LINES // len(page)):
+        index.lines_by_pattern(page)
+    assert index.lines_by_pattern(page) == {pattern: set(range(1, len(page) + 1, 2))}

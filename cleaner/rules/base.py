@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Set
 from typing import ClassVar
 
 from cleaner import lexicon, prefilter
@@ -97,33 +97,35 @@ class PatternRule(Rule):
                 prefilter.indexed(pattern)
 
     def find(self, doc: Document) -> Iterator[Removal]:
-        phrases = doc.phrase_hits(lexicon.phrases(self.name))
-        prompt_sized = _prompt_sized(doc) if self.prompt is not None else frozenset()
         pattern, prompt, max_chars = self.pattern, self.prompt, self.max_chars
-        may_be_label, may_be_prompt = doc.may_match(pattern), doc.may_match(prompt) if prompt else frozenset()
-        for line in doc.live_lines():
+        phrases = doc.phrase_hits(lexicon.phrases(self.name))
+        may_be_label = doc.may_match(pattern)
+        may_be_prompt = doc.may_match(prompt) if prompt is not None else frozenset[int]()
+        for line in _lines_in(doc, phrases, may_be_label, may_be_prompt):
             number, text = line.number, line.stripped
             is_label = len(text) <= max_chars and (
                 number in phrases or (number in may_be_label and pattern.fullmatch(text) is not None)
             )
             is_prompt = (
-                number in prompt_sized
-                and number in may_be_prompt
+                number in may_be_prompt
                 and prompt is not None
+                and is_prompt_sized(text)
                 and prompt.search(text) is not None
             )
             if is_label or is_prompt:
                 yield self.removal(doc, number)
 
 
-def _prompt_sized(doc: Document) -> frozenset[int]:
-    """Lines short enough to be a prompt (MAX_PROMPT_CHARS, MAX_PROMPT_WORDS), found once per document."""
-    sized: frozenset[int] | None = doc.cache.get("prompt_sized")
-    if sized is None:
-        sized = frozenset(
-            line.number
-            for line in doc.lines
-            if len(line.stripped) <= MAX_PROMPT_CHARS and len(line.stripped.split()) <= MAX_PROMPT_WORDS
-        )
-        doc.cache["prompt_sized"] = sized
-    return sized
+def is_prompt_sized(text: str) -> bool:
+    """Short enough to be a prompt: MAX_PROMPT_CHARS and MAX_PROMPT_WORDS at most."""
+    return len(text) <= MAX_PROMPT_CHARS and len(text.split()) <= MAX_PROMPT_WORDS
+
+
+def _lines_in(doc: Document, *numbers: Container[int]) -> list[Line]:
+    """The live lines whose number is in any of ``numbers``, in order (every live line if
+    one of them is ``EVERY_LINE``)."""
+    sets = [group for group in numbers if isinstance(group, Set)]
+    if len(sets) < len(numbers):
+        return doc.live_lines()
+    chosen = set[int]().union(*sets)
+    return [doc.line(number) for number in sorted(chosen) if doc.is_live(number)]
