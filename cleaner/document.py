@@ -119,8 +119,12 @@ class Document:
 
     def may_match(self, pattern: re.Pattern[str]) -> Container[int]:
         """Numbers of the lines ``pattern`` may match: those holding one of its required
-        literals, if it was registered with ``prefilter.indexed``, else every line. Rules
-        run the pattern on these lines only; the result is the same as on every line."""
+        literals, if it was registered with ``prefilter.indexed``, else every line.
+
+        A rule that runs the pattern on a line's text, or on a slice of it such as
+        ``line.stripped``, may skip the other lines: it finds the same matches. (Not on
+        a rewritten text: ``" ".join(text.split())`` holds spaces the line may not.)
+        """
         hits: dict[re.Pattern[str], set[int]] | None = self.cache.get("literal_hits")
         if hits is None:
             hits = self.cache["literal_hits"] = prefilter.INDEX.lines_by_pattern([line.text for line in self.lines])

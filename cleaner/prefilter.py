@@ -41,35 +41,28 @@ BUILD_AFTER_LINES = 2000
 # A node that matches one of at most this many strings is kept as that set; past it the
 # set only says "one of these is somewhere in the match", and concatenation stops growing it.
 MAX_EXACT = 64
-# Shorter literals (\"on\", \".\") are in too many lines to rule any out.
+# Shorter literals ("on", ".") are in too many lines to rule any out.
 MIN_LITERAL = 3
-# Characters with more than one lower-case form, or none that ``str.lower`` gives in one
-# character, mapped to the form ``re.IGNORECASE`` treats them as (Python's ``_sre``
-# equivalences, e.g. "ı" matches "i" and "ſ" matches "s"). Applied after ``str.lower``.
-_EQUIVALENT = {
-    "ı": "i",
-    "ſ": "s",
-    "µ": "μ",
-    "ͅ": "ι",
-    "ι": "ι",
-    "ΐ": "ΐ",
-    "ΰ": "ΰ",
-    "ϐ": "β",
-    "ϵ": "ε",
-    "ϑ": "θ",
-    "ϰ": "κ",
-    "ϖ": "π",
-    "ϱ": "ρ",
-    "ς": "σ",
-    "ϕ": "φ",
-    "ẛ": "ṡ",
-    "ﬅ": "ﬆ",
-}
+# ``re.IGNORECASE`` compares simple lower cases, and beyond them treats a few characters as one
+# ("ı" and "i", "ſ" and "s", "ς" and "σ"): ``re._casefix`` lists them. Each such class folds to
+# its smallest member, after ``str.lower``.
+_casefix: Any = importlib.import_module("re._casefix")
+
+
+def _equivalent_characters() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code, others in _casefix._EXTRA_CASES.items():
+        members = sorted({code, *others})
+        for member in members[1:]:
+            table[member] = chr(members[0])
+    return table
+
+
+_FOLD_TABLE = _equivalent_characters()
 # "İ" is the one character whose full lower case (``str.lower``) is two characters: "i" and
 # a combining dot. Its simple lower case, the one ``re`` compares, is "i".
 _BEFORE_LOWER = {ord("İ"): "i"}
-_FOLD_TABLE = str.maketrans(_EQUIVALENT)
-_NEEDS_TABLE = re.compile("[" + re.escape("".join(_EQUIVALENT)) + "İ]")
+_NEEDS_TABLE = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE)) + "İ") + "]")
 
 
 def fold(text: str) -> str:

@@ -8,6 +8,7 @@ and for every character Unicode has.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from pathlib import Path
@@ -147,3 +148,15 @@ def test_index_is_built_once_worth_it() -> None:
     for _ in range(prefilter.BUILD_AFTER_LINES // len(page)):
         index.lines_by_pattern(page)
     assert index.lines_by_pattern(page) == {pattern: set(range(1, len(page) + 1, 2))}
+
+
+def test_fold_joins_what_re_joins() -> None:
+    """Beyond lower case, ``re.IGNORECASE`` treats a few characters as one ("ı" and "i", "ſ"
+    and "s", "ς" and "σ"); they fold alike, and so do "İ" and "i"."""
+    casefix = importlib.import_module("re._casefix")
+    for code, others in casefix._EXTRA_CASES.items():
+        for other in others:
+            assert re.fullmatch(re.escape(chr(code)), chr(other), re.IGNORECASE)
+            assert fold(chr(code)) == fold(chr(other)), (hex(code), hex(other))
+    assert fold("İ") == fold("I") == "i"
+    assert fold("ſhare ıt") == "share it"
