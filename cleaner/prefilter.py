@@ -41,8 +41,12 @@ BUILD_AFTER_LINES = 2000
 # A node that matches one of at most this many strings is kept as that set; past it the
 # set only says "one of these is somewhere in the match", and concatenation stops growing it.
 MAX_EXACT = 64
-# Shorter literals ("on", ".") are in too many lines to rule any out.
+# A literal rules lines out only if it is rare: at least this heavy (see _weight), so "on",
+# "x" and "." are too common, "the" and "(" are not.
 MIN_LITERAL = 3
+# Characters as common as letters; any other symbol ("(", "©", "@") weighs as much as three.
+_COMMON_CHARACTERS = frozenset(" .,:;!?'’\"-")
+SYMBOL_WEIGHT = 3
 # ``re.IGNORECASE`` compares simple lower cases, and beyond them treats a few characters as one
 # ("ı" and "i", "ſ" and "s", "ς" and "σ"): ``re._casefix`` lists them. Each such class folds to
 # its smallest member, after ``str.lower``.
@@ -100,9 +104,18 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Folded strings one of which is in the folded form of every string ``pattern``
     matches (search, match or fullmatch alike), or None when no such set was found."""
     literals = _sequence(_parser.parse(pattern.pattern, pattern.flags)).condition
-    if literals is None or min(map(len, literals)) < MIN_LITERAL:
+    if literals is None or _weakest(literals) < MIN_LITERAL:
         return None
     return literals
+
+
+def _weight(literal: str) -> int:
+    """How rare a literal is, about: its length, with a symbol counting as SYMBOL_WEIGHT characters."""
+    return sum(1 if char.isalnum() or char in _COMMON_CHARACTERS else SYMBOL_WEIGHT for char in literal)
+
+
+def _weakest(literals: frozenset[str]) -> int:
+    return min(map(_weight, literals))
 
 
 def _sequence(items: Iterable[tuple[Any, Any]]) -> _Info:
@@ -192,7 +205,7 @@ def _stronger(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[s
     """The set that rules out more lines: both hold for every match, so either is a valid condition."""
     if a is None or b is None:
         return b if a is None else a
-    return max(a, b, key=lambda literals: (min(map(len, literals)), -len(literals)))
+    return max(a, b, key=lambda literals: (_weakest(literals), -len(literals)))
 
 
 class LiteralIndex:

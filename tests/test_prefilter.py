@@ -47,6 +47,7 @@ def literals(source: str, flags: int = re.IGNORECASE) -> set[str] | None:
         (r"abc(?=xyz)", {"abc"}),  # a lookahead narrows matches; the literal stays required
         (r"[’']s newsletter", {"’s newsletter", "'s newsletter"}),
         (r"(?-i:[A-Z])\w+ app", {" app"}),
+        (r".{0,400}\s[(\[]\w*(?:ap|afp)\b.*|.*©\s*ap", {"(", "[", "©"}),  # a bracket is rarer than "ap"
     ],
 )
 def test_required_literals(source: str, expected: set[str]) -> None:

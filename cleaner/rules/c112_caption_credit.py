@@ -1,7 +1,9 @@
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from cleaner.document import Document, Removal
+from cleaner.prefilter import indexed
 from cleaner.rules.base import Rule
 from cleaner.text import ends_like_sentence, word_count
 
@@ -16,35 +18,43 @@ _NEWS_AGENCY = r"(?:ap|afp|reuters|epa|dpa|ani|pti|ians|xinhua|bloomberg)"
 _AGENCY = rf"(?:{_PHOTO_AGENCY}|{_NEWS_AGENCY})"
 # "Photo: Reuters", "Image credit: NASA", "Photograph by Jane Doe", "Foto: dpa", "Crédits photos : Bestimage",
 # "Copyright: Jane Doe" (a credit under a picture; "Copyright: the law protects …" is a sentence)
-CREDIT_LINE = re.compile(
-    rf"[(\[]?{_CREDIT_WORD}(?: credit| copyright| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)\s*(?P<source>[^()\[\]]{{1,80}})[)\]]?",
-    re.IGNORECASE,
+CREDIT_LINE = indexed(
+    re.compile(
+        rf"[(\[]?{_CREDIT_WORD}(?: credit| copyright| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)\s*(?P<source>[^()\[\]]{{1,80}})[)\]]?",
+        re.IGNORECASE,
+    )
 )
 # "Getty Images", "(AP Photo/John Roe)", "Reuters/Kevin Lamarque/File Photo": after the slash a
 # photographer's name, a few words without a colon; "Reuters/Ipsos poll: Biden leads by 8 points" is a headline.
 MAX_PHOTOGRAPHER_WORDS = 5
-AGENCY_LINE = re.compile(
-    rf"[(\[]?{_AGENCY}(?: photos?| images)?"
-    rf"(?:\s*/\s*[^\s()\[\]:]+(?:\s+[^\s()\[\]:]+){{0,{MAX_PHOTOGRAPHER_WORDS - 1}}})?[)\]]?",
-    re.IGNORECASE,
+AGENCY_LINE = indexed(
+    re.compile(
+        rf"[(\[]?{_AGENCY}(?: photos?| images)?"
+        rf"(?:\s*/\s*[^\s()\[\]:]+(?:\s+[^\s()\[\]:]+){{0,{MAX_PHOTOGRAPHER_WORDS - 1}}})?[)\]]?",
+        re.IGNORECASE,
+    )
 )
 # "A crowd outside the court. (AP Photo/John Roe)" — a caption closed by a bracketed credit:
 # a picture word with its separator ("Photo: ", "Image by "), or an agency signing a picture.
 # Not "(see graphic)" or "(source: IMF)", which end sentences of the article. Unbracketed, an
 # agency after a "©" closes a caption: "A skier on the slope. © AFP / Jane Doe".
-CREDITED_CAPTION = re.compile(
-    rf".{{0,400}}\s[(\[](?:[\w .-]{{0,25}}\b{_VISUAL_WORD}(?: credit| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)"
-    rf"|{_PHOTO_AGENCY}|{_NEWS_AGENCY}\s*(?:/|photos?\b|images?\b))[^()\[\]]{{0,80}}[)\]]\.?"
-    rf"|.{{0,400}}\s©\s*{_AGENCY}(?:\s*/\s*[^\s()\[\]:/]+(?:\s+[^\s()\[\]:/]+){{0,{MAX_PHOTOGRAPHER_WORDS - 1}}})?",
-    re.IGNORECASE,
+CREDITED_CAPTION = indexed(
+    re.compile(
+        rf".{{0,400}}\s[(\[](?:[\w .-]{{0,25}}\b{_VISUAL_WORD}(?: credit| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)"
+        rf"|{_PHOTO_AGENCY}|{_NEWS_AGENCY}\s*(?:/|photos?\b|images?\b))[^()\[\]]{{0,80}}[)\]]\.?"
+        rf"|.{{0,400}}\s©\s*{_AGENCY}(?:\s*/\s*[^\s()\[\]:/]+(?:\s+[^\s()\[\]:/]+){{0,{MAX_PHOTOGRAPHER_WORDS - 1}}})?",
+        re.IGNORECASE,
+    )
 )
 # "Image caption Rescue teams worked through the night", "Image copyright Getty Images",
 # "Featured image: The harbour at dawn", "Beitragsbild: Titelseite vom 2. April", "Symbolbild: …"
 # (not "Cover image: …": pages also use it for the caption of the article's own picture)
-CAPTION_LABEL = re.compile(
-    r"(?:(?:image|media|video|photo) (?:caption|copyright|source)\s+"
-    r"|featured (?:image|photo)\s*:\s*|(?:beitragsbild|titelbild|symbolbild|bildunterschrift)\s*:\s*).{1,300}",
-    re.IGNORECASE,
+CAPTION_LABEL = indexed(
+    re.compile(
+        r"(?:(?:image|media|video|photo) (?:caption|copyright|source)\s+"
+        r"|featured (?:image|photo)\s*:\s*|(?:beitragsbild|titelbild|symbolbild|bildunterschrift)\s*:\s*).{1,300}",
+        re.IGNORECASE,
+    )
 )
 MAX_CREDIT_WORDS = 8  # a credit names a source; more words make it a sentence
 # "Source: the ministry said the figures were provisional." — a source of this many words
@@ -73,14 +83,25 @@ class CaptionCredit(Rule):
 
     def find(self, doc: Document) -> Iterator[Removal]:
         for line in doc.live_lines():
-            if is_caption_or_credit(line.stripped):
+            if is_caption_or_credit(line.stripped, functools.partial(_offered, doc, line.number)):
                 yield self.removal(doc, line.number)
 
 
-def is_caption_or_credit(text: str) -> bool:
-    credit = CREDIT_LINE.fullmatch(text)
+def _offered(doc: Document, number: int, pattern: re.Pattern[str]) -> bool:
+    return number in doc.may_match(pattern)
+
+
+def _every_text(pattern: re.Pattern[str]) -> bool:
+    return True
+
+
+def is_caption_or_credit(text: str, may_match: Callable[[re.Pattern[str]], bool] = _every_text) -> bool:
+    """``may_match(pattern)`` is False when the pattern cannot match ``text`` (``Document.may_match``)."""
+    credit = may_match(CREDIT_LINE) and CREDIT_LINE.fullmatch(text)
     if credit:
         source = credit.group("source")
         words = word_count(source)
         return words <= MAX_CREDIT_WORDS and not (words >= MIN_SENTENCE_SOURCE_WORDS and ends_like_sentence(source))
-    return bool(AGENCY_LINE.fullmatch(text) or CREDITED_CAPTION.fullmatch(text) or CAPTION_LABEL.fullmatch(text))
+    return any(
+        may_match(pattern) and pattern.fullmatch(text) for pattern in (AGENCY_LINE, CREDITED_CAPTION, CAPTION_LABEL)
+    )
