@@ -125,10 +125,10 @@ class Document:
         ``line.stripped``, may skip the other lines: it finds the same matches. (Not on
         a rewritten text: ``" ".join(text.split())`` holds spaces the line may not.)
         """
-        hits: dict[re.Pattern[str], set[int]] | None = self.cache.get("literal_hits")
+        hits: dict[int, set[int]] | None = self.cache.get("literal_hits")
         if hits is None:
             hits = self.cache["literal_hits"] = prefilter.INDEX.lines_by_pattern([line.text for line in self.lines])
-        return hits.get(pattern, EVERY_LINE)
+        return hits.get(id(pattern), EVERY_LINE)
 
     def _lexicon_forms(self) -> list[tuple[str, str | None]]:
         """Per line: its normalised form and, for a "Label: headline" line, its label's form."""

@@ -245,34 +245,35 @@ class LiteralIndex:
                 self._automaton = None  # rebuilt with the new literals on next use
         return self._literals
 
-    def lines_by_pattern(self, lines: Sequence[str]) -> dict[re.Pattern[str], set[int]]:
-        """For each added pattern, the 1-based numbers of the ``lines`` that hold one of its
-        literals; a pattern left out may match any line (all are left out while the index
-        is not worth building)."""
+    def lines_by_pattern(self, lines: Sequence[str]) -> dict[int, set[int]]:
+        """For each added pattern, by ``id(pattern)``, the 1-based numbers of the ``lines``
+        that hold one of its literals; a pattern left out may match any line (all are left
+        out while the index is not worth building). Keyed by id: hashing a compiled pattern
+        hashes its whole program."""
         if self._automaton is None:
             self._lines_seen += len(lines)
             if self._lines_seen < BUILD_AFTER_LINES:
                 return {}
-        found: dict[re.Pattern[str], set[int]] = {pattern: set() for pattern in self._resolved()}
+        found: dict[int, set[int]] = {id(pattern): set() for pattern in self._resolved()}
         if not found:
             return found
         automaton = self._build() if self._automaton is None else self._automaton
         text = fold("\n".join(lines))
         ends = list(itertools.accumulate(len(line) + 1 for line in lines))  # one past each line's "\n"
-        for end, patterns in automaton.iter(text):
+        for end, keys in automaton.iter(text):
             number = bisect.bisect_right(ends, end) + 1
-            for pattern in patterns:
-                found[pattern].add(number)
+            for key in keys:
+                found[key].add(number)
         return found
 
     def _build(self) -> ahocorasick.Automaton:
-        owners: dict[str, list[re.Pattern[str]]] = {}
+        owners: dict[str, list[int]] = {}
         for pattern, literals in self._literals.items():
             for literal in literals:
-                owners.setdefault(literal, []).append(pattern)
+                owners.setdefault(literal, []).append(id(pattern))
         automaton = ahocorasick.Automaton()
-        for literal, patterns in owners.items():
-            automaton.add_word(literal, tuple(patterns))
+        for literal, keys in owners.items():
+            automaton.add_word(literal, tuple(keys))
         automaton.make_automaton()
         self._automaton = automaton
         return automaton

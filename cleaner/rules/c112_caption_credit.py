@@ -1,6 +1,5 @@
-import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from cleaner.document import Document, Removal
 from cleaner.prefilter import indexed
@@ -82,26 +81,21 @@ class CaptionCredit(Rule):
     line_local = True
 
     def find(self, doc: Document) -> Iterator[Removal]:
+        credits = doc.may_match(CREDIT_LINE)
+        others = [(pattern, doc.may_match(pattern)) for pattern in (AGENCY_LINE, CREDITED_CAPTION, CAPTION_LABEL)]
         for line in doc.live_lines():
-            if is_caption_or_credit(line.stripped, functools.partial(_offered, doc, line.number)):
-                yield self.removal(doc, line.number)
+            number, text = line.number, line.stripped
+            credit = CREDIT_LINE.fullmatch(text) if number in credits else None
+            if credit is not None:
+                found = is_credit(credit)
+            else:
+                found = any(number in lines and pattern.fullmatch(text) for pattern, lines in others)
+            if found:
+                yield self.removal(doc, number)
 
 
-def _offered(doc: Document, number: int, pattern: re.Pattern[str]) -> bool:
-    return number in doc.may_match(pattern)
-
-
-def _every_text(pattern: re.Pattern[str]) -> bool:
-    return True
-
-
-def is_caption_or_credit(text: str, may_match: Callable[[re.Pattern[str]], bool] = _every_text) -> bool:
-    """``may_match(pattern)`` is False when the pattern cannot match ``text`` (``Document.may_match``)."""
-    credit = may_match(CREDIT_LINE) and CREDIT_LINE.fullmatch(text)
-    if credit:
-        source = credit.group("source")
-        words = word_count(source)
-        return words <= MAX_CREDIT_WORDS and not (words >= MIN_SENTENCE_SOURCE_WORDS and ends_like_sentence(source))
-    return any(
-        may_match(pattern) and pattern.fullmatch(text) for pattern in (AGENCY_LINE, CREDITED_CAPTION, CAPTION_LABEL)
-    )
+def is_credit(match: re.Match[str]) -> bool:
+    """A ``CREDIT_LINE`` match names a source ("Photo: Reuters"), not a sentence ("Source: the ministry said …")."""
+    source = match.group("source")
+    words = word_count(source)
+    return words <= MAX_CREDIT_WORDS and not (words >= MIN_SENTENCE_SOURCE_WORDS and ends_like_sentence(source))
