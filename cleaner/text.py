@@ -50,7 +50,7 @@ CJK_CHARS_PER_WORD = 2
 def word_count(text: str) -> int:
     """Whitespace words, with runs of CJK characters counted as words of two characters."""
     words = text.split()
-    if _CJK.search(text) is None:
+    if text.isascii() or _CJK.search(text) is None:  # isascii() reads a flag: no scan
         return len(words)
     return len(words) + len(_CJK.findall(text)) // CJK_CHARS_PER_WORD
 
