@@ -38,6 +38,10 @@ sre: Any = importlib.import_module("re._constants")
 # Lines a process cleans before the index is built: reading the literals out of every
 # pattern takes about 20 ms, and the index saves about 10 µs a line.
 BUILD_AFTER_LINES = 2000
+# Longer lines are not scanned but offered to every pattern: they are prose (or junk), which
+# the rules' own length limits turn away at once, and a long run of symbols ("((((…") would
+# cost a Python step per character.
+MAX_SCANNED_CHARS = 1000
 # A node that matches one of at most this many strings is kept as that set; past it the
 # set only says "one of these is somewhere in the match", and concatenation stops growing it.
 MAX_EXACT = 64
@@ -258,12 +262,15 @@ class LiteralIndex:
         if not found:
             return found
         automaton = self._build() if self._automaton is None else self._automaton
-        text = fold("\n".join(lines))
-        ends = list(itertools.accumulate(len(line) + 1 for line in lines))  # one past each line's "\n"
-        for end, keys in automaton.iter(text):
+        scanned = ["" if len(line) > MAX_SCANNED_CHARS else line for line in lines]
+        ends = list(itertools.accumulate(len(line) + 1 for line in scanned))  # one past each line's "\n"
+        for end, keys in automaton.iter(fold("\n".join(scanned))):
             number = bisect.bisect_right(ends, end) + 1
             for key in keys:
                 found[key].add(number)
+        long_lines = [number for number, line in enumerate(lines, start=1) if len(line) > MAX_SCANNED_CHARS]
+        for numbers in found.values():
+            numbers.update(long_lines)
         return found
 
     def _build(self) -> ahocorasick.Automaton:

@@ -161,3 +161,13 @@ def test_fold_joins_what_re_joins() -> None:
             assert fold(chr(code)) == fold(chr(other)), (hex(code), hex(other))
     assert fold("İ") == fold("I") == "i"
     assert fold("ſhare ıt") == "share it"
+
+
+def test_long_lines_are_offered_to_every_pattern() -> None:
+    """Lines past MAX_SCANNED_CHARS are not scanned (a run of "(" would cost a step a
+    character) but stay candidates for every pattern, so nothing is hidden."""
+    long_line = "Photo: Reuters " + "(" * prefilter.MAX_SCANNED_CHARS
+    doc = Document.from_text("\n".join(["A short line.", long_line] * (prefilter.BUILD_AFTER_LINES // 2 + 1)))
+    for pattern in INDEXED:
+        offered = doc.may_match(pattern)
+        assert 2 in offered and 4 in offered
