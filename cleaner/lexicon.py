@@ -90,10 +90,10 @@ class Phrases:
     prefixes: frozenset[str]
     within: tuple[str, ...] = ()
 
-    def closes(self, text: str) -> bool:
-        """True if the line ends with one of the ``within`` phrases ("… Todos os direitos reservados.")."""
-        ending = normalize(text)
-        return any(ending.endswith(phrase) for phrase in self.within)
+    def closes(self, form: str) -> bool:
+        """True if a line's normalised form (:func:`normalize`, ``Document.normalized``) ends
+        with one of the ``within`` phrases ("… todos os direitos reservados")."""
+        return any(form.endswith(phrase) for phrase in self.within)
 
     def occurs_within(self, text: str) -> bool:
         """True if one of the ``within`` phrases stands anywhere in the text (case-folded)."""

@@ -58,7 +58,8 @@ class Copyright(Rule):
             if word_count(text) > MAX_NOTICE_WORDS:
                 continue
             # "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
-            reserved = (line.number in may_reserve and ALL_RIGHTS.search(text)) or closing.closes(text)
+            form = doc.normalized(line.number)
+            reserved = (line.number in may_reserve and ALL_RIGHTS.search(text)) or closing.closes(form)
             if _starts_with_mark(text) or reserved or self.in_lexicon(doc, line):
                 yield self.removal(doc, line.number)
 
