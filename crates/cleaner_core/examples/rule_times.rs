@@ -1,0 +1,33 @@
+//! Time per rule over a folder of pages: `cargo run --release --example rule_times -- DIR...`.
+use std::time::Instant;
+
+use cleaner_core::page::Page;
+use cleaner_core::rules::ALL;
+
+fn main() {
+    let mut texts = Vec::new();
+    for dir in std::env::args().skip(1) {
+        for entry in std::fs::read_dir(dir).expect("a folder") {
+            let bytes = std::fs::read(entry.expect("an entry").path()).expect("a file");
+            texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+    let mut totals = vec![0.0f64; ALL.len()];
+    let start = Instant::now();
+    for text in &texts {
+        let mut page = Page::new(text, false, None);
+        for (i, rule) in ALL.iter().enumerate() {
+            let t = Instant::now();
+            let found = rule.find(&page);
+            totals[i] += t.elapsed().as_secs_f64();
+            for r in &found {
+                page.apply(r);
+            }
+        }
+    }
+    let all = start.elapsed().as_secs_f64();
+    for (rule, t) in ALL.iter().zip(&totals) {
+        println!("{} {:>8.1} ms", rule.meta().code, t * 1000.0);
+    }
+    println!("pages {} total {:.1} ms, {:.0} pages/s", texts.len(), all * 1000.0, texts.len() as f64 / all);
+}

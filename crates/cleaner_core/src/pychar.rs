@@ -1,0 +1,226 @@
+//! Python's string semantics, which the rules were specified in.
+//!
+//! `str.strip()`, `str.split()`, `str.isupper()`, `str.lower()`, `str.casefold()` and `re`'s
+//! `\w` differ from their nearest Rust counterparts (U+001C..U+001F are whitespace in Python,
+//! combining marks are not alphanumeric, `casefold` maps "ß" to "ss"). Every rule reads
+//! characters through this module, from tables generated out of Python itself
+//! (`tools/gen_pychar_tables.py`), so the core answers as the Python it replaced did.
+
+use crate::pychar_tables as t;
+
+fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
+    let cp = c as u32;
+    table
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// `str.isspace()` of one character (and `re`'s `\s`).
+#[inline]
+pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f')
+    } else {
+        in_ranges(&t::SPACE, c)
+    }
+}
+
+/// `str.isalpha()` of one character.
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        in_ranges(&t::ALPHA, c)
+    }
+}
+
+/// `str.isalnum()` of one character.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        in_ranges(&t::ALNUM, c)
+    }
+}
+
+/// `str.isdecimal()` of one character (and `re`'s `\d`).
+#[inline]
+pub fn is_decimal(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        in_ranges(&t::DECIMAL, c)
+    }
+}
+
+/// `str.isdigit()` of one character ("²" is a digit, not a decimal).
+#[inline]
+pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        in_ranges(&t::DIGIT, c)
+    }
+}
+
+/// `str.isupper()` of one character.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        in_ranges(&t::UPPER, c)
+    }
+}
+
+/// `re`'s `\w`: alphanumeric or "_".
+#[inline]
+pub fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        in_ranges(&t::RE_WORD, c)
+    }
+}
+
+fn map_char<'a>(table: &'a [(u32, &'a str)], c: char) -> Option<&'a str> {
+    let cp = c as u32;
+    table.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| table[i].1)
+}
+
+fn convert(text: &str, table: &[(u32, &str)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            match map_char(table, c) {
+                Some(mapped) => out.push_str(mapped),
+                None => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// `str.lower()`.
+pub fn lower(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    convert(text, &t::LOWER)
+}
+
+/// `str.casefold()`.
+pub fn casefold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    convert(text, &t::CASEFOLD)
+}
+
+/// `str.strip()`.
+#[inline]
+pub fn strip(text: &str) -> &str {
+    text.trim_matches(is_space)
+}
+
+/// `str.rstrip()`.
+#[inline]
+pub fn rstrip(text: &str) -> &str {
+    text.trim_end_matches(is_space)
+}
+
+/// `str.split()`: words between runs of whitespace.
+#[inline]
+pub fn split(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_space).filter(|w| !w.is_empty())
+}
+
+/// `len(str.split())`.
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_space(c) {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+        }
+    }
+    count
+}
+
+/// `" ".join(str.split())`.
+pub fn fold_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in split(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `len(str)`: code points, not bytes.
+#[inline]
+pub fn char_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+/// The byte offset of code point `n` (`str[:n]`), or the text's length past its end.
+pub fn byte_offset(text: &str, n: usize) -> usize {
+    if text.is_ascii() {
+        return n.min(text.len());
+    }
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// The first character, if any (`str[:1]`).
+#[inline]
+pub fn first_char(text: &str) -> Option<char> {
+    text.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_whitespace_includes_the_information_separators() {
+        assert_eq!(strip("\x1c a \x1f"), "a");
+        assert_eq!(split("a\x1db\u{3000}c").collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert!(!'\x1c'.is_whitespace(), "Rust differs here; the table decides");
+    }
+
+    #[test]
+    fn combining_marks_are_not_word_characters() {
+        assert!(!is_word('\u{301}'));
+        assert!(is_word('²') && is_digit('²') && !is_decimal('²'));
+        assert!(is_word('_') && !is_alnum('_'));
+    }
+
+    #[test]
+    fn case_maps_follow_python() {
+        assert_eq!(casefold("Straße"), "strasse");
+        assert_eq!(lower("Straße"), "straße");
+        assert_eq!(lower("İ"), "i\u{307}");
+        assert!(is_upper('A') && is_upper('Σ') && !is_upper('ς') && !is_upper('1'));
+    }
+}

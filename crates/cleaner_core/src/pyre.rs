@@ -1,0 +1,278 @@
+//! Python `re` patterns run by the `regex` crate, with Python's answers.
+//!
+//! The rules' patterns are written in the syntax both engines share (no lookaround, no
+//! backreference), so they compile unchanged. What differs is which characters `\w`, `\s`
+//! and `\d` (and so `\b`) take: `regex` follows its Unicode tables (combining marks are word
+//! characters, U+001C..U+001F are not whitespace), Python its `str` methods. Before a match,
+//! every character on which the two disagree is replaced, in a copy of the haystack, by a
+//! stand-in of the same UTF-8 length that `regex` classifies as Python classifies the
+//! original. Offsets therefore hold for the original text, and a match is Python's match.
+//!
+//! Characters that a pattern names literally ("ⓒ") are never replaced, so that the literal
+//! still matches; for them `\w` and `\b` keep `regex`'s reading (tested below).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex, RegexBuilder};
+use regex_syntax::hir::{Class, HirKind};
+
+use crate::pychar;
+
+/// How Python calls a pattern: `re.search`, `re.match` or `re.fullmatch`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Search,
+    Match,
+    FullMatch,
+}
+
+/// A compiled Python pattern; `(?i)` for `re.IGNORECASE`.
+pub struct PyRegex {
+    regex: Regex,
+    source: String,
+}
+
+/// Characters patterns name literally whose class Python and `regex` disagree on:
+/// they are matched as themselves (see the module docs).
+pub const LITERAL_CHARS_KEPT: &[char] = &['ⓒ'];
+
+impl PyRegex {
+    /// Compiles `pattern` for `mode`; panics on a pattern `regex` rejects (a bug caught by tests).
+    pub fn new(pattern: &str, ignore_case: bool, mode: Mode) -> PyRegex {
+        let anchored = match mode {
+            Mode::Search => pattern.to_string(),
+            Mode::Match => format!(r"\A(?:{pattern})"),
+            Mode::FullMatch => format!(r"\A(?:{pattern})\z"),
+        };
+        let regex = RegexBuilder::new(&anchored)
+            .case_insensitive(ignore_case)
+            .size_limit(64 << 20)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{pattern}"));
+        PyRegex { regex, source: pattern.to_string() }
+    }
+
+    /// The pattern as written (without the anchors its mode adds).
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// True if the pattern matches `text` as Python's `re` would in this mode.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.regex.is_match(&haystack(text))
+    }
+
+    /// Calls `read` with the match's groups, whose offsets are offsets into `text`.
+    pub fn with_captures<R>(&self, text: &str, read: impl FnOnce(&Captures<'_>) -> R) -> Option<R> {
+        let hay = haystack(text);
+        self.regex.captures(&hay).map(|caps| read(&caps))
+    }
+
+    /// The text of group `name` in the match, if the pattern matches and the group took part.
+    pub fn group<'t>(&self, text: &'t str, name: &str) -> Option<Option<&'t str>> {
+        self.with_captures(text, |caps| caps.name(name).map(|m| &text[m.range()]))
+    }
+
+    /// The byte range of the first match (`re.search(...).span()`), offsets into `text`.
+    pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+        self.regex.find(&haystack(text)).map(|m| (m.start(), m.end()))
+    }
+
+    /// Every non-overlapping match, as `re.findall` of a pattern without groups would give.
+    pub fn find_all<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let hay = haystack(text);
+        self.regex.find_iter(&hay).map(|m| &text[m.range()]).collect()
+    }
+}
+
+/// Python's class of a character, as far as patterns can tell.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum PyClass {
+    Word,
+    Digit,
+    Space,
+    Other,
+}
+
+fn python_class(c: char) -> PyClass {
+    if pychar::is_decimal(c) {
+        PyClass::Digit
+    } else if pychar::is_word(c) {
+        PyClass::Word
+    } else if pychar::is_space(c) {
+        PyClass::Space
+    } else {
+        PyClass::Other
+    }
+}
+
+/// A stand-in of `len` UTF-8 bytes that `regex` puts in `class`.
+fn stand_in(class: PyClass, len: usize) -> char {
+    match (class, len) {
+        (PyClass::Space, 1) => '\x0b',
+        (PyClass::Space, 2) => '\u{85}',
+        (PyClass::Space, _) => '\u{2000}',
+        (PyClass::Digit, 2) => '\u{660}',
+        (PyClass::Digit, 3) => '\u{966}',
+        (PyClass::Digit, _) => '\u{1d7ce}',
+        (PyClass::Word, 2) => '\u{aa}',
+        (PyClass::Word, 3) => '\u{a000}',
+        (PyClass::Word, _) => '\u{10000}',
+        (PyClass::Other, 2) => '\u{a7}',
+        (PyClass::Other, 3) => '\u{2021}',
+        (PyClass::Other, _) => '\u{1d11e}',
+    }
+}
+
+/// The code point ranges of one of `regex`'s Unicode classes.
+fn regex_class(class: &str) -> Vec<(u32, u32)> {
+    let hir = regex_syntax::Parser::new().parse(class).expect("a class");
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(set)) => {
+            set.ranges().iter().map(|r| (r.start() as u32, r.end() as u32)).collect()
+        }
+        other => panic!("{class} is not a Unicode class: {other:?}"),
+    }
+}
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                std::cmp::Ordering::Less
+            } else if lo > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// Every character `regex` and Python classify differently, with its stand-in, sorted.
+static STAND_INS: LazyLock<Vec<(u32, char)>> = LazyLock::new(|| {
+    let (word, digit, space) = (regex_class(r"\w"), regex_class(r"\d"), regex_class(r"\s"));
+    let regex_says = |cp: u32| {
+        if in_ranges(&digit, cp) {
+            PyClass::Digit
+        } else if in_ranges(&word, cp) {
+            PyClass::Word
+        } else if in_ranges(&space, cp) {
+            PyClass::Space
+        } else {
+            PyClass::Other
+        }
+    };
+    // Only the characters where one of the two classes holds can differ.
+    let mut candidates: Vec<u32> = Vec::new();
+    for table in [&word, &digit, &space] {
+        for &(lo, hi) in table.iter() {
+            candidates.extend(lo..=hi);
+        }
+    }
+    for table in [&crate::pychar_tables::RE_WORD[..], &crate::pychar_tables::SPACE[..]] {
+        for &(lo, hi) in table {
+            candidates.extend(lo..=hi);
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_iter()
+        .filter_map(char::from_u32)
+        .filter(|c| !LITERAL_CHARS_KEPT.contains(c))
+        .filter_map(|c| {
+            let python = python_class(c);
+            (python != regex_says(c as u32)).then(|| (c as u32, stand_in(python, c.len_utf8())))
+        })
+        .collect()
+});
+
+fn stand_in_for(c: char) -> Option<char> {
+    let table = &*STAND_INS;
+    table.binary_search_by_key(&(c as u32), |&(cp, _)| cp).ok().map(|i| table[i].1)
+}
+
+/// `text`, or a copy with every character the engines disagree on replaced by its stand-in.
+fn haystack(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if text.is_ascii() && !bytes.iter().any(|b| (0x1c..=0x1f).contains(b)) {
+        return Cow::Borrowed(text);
+    }
+    let mut copy: Option<String> = None;
+    for (i, c) in text.char_indices() {
+        if let Some(sub) = stand_in_for(c) {
+            let out = copy.get_or_insert_with(|| text[..i].to_string());
+            out.push(sub);
+        } else if let Some(out) = copy.as_mut() {
+            out.push(c);
+        }
+    }
+    match copy {
+        Some(out) => Cow::Owned(out),
+        None => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stand_ins_have_the_class_and_length_they_stand_for() {
+        let (word, digit, space) = (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
+        for (class, lens) in [
+            (PyClass::Space, 1..=3),
+            (PyClass::Digit, 2..=4),
+            (PyClass::Word, 2..=4),
+            (PyClass::Other, 2..=4),
+        ] {
+            for len in lens {
+                let c = stand_in(class, len);
+                assert_eq!(c.len_utf8(), len, "{c:?}");
+                let s = c.to_string();
+                let got = if digit.is_match(&s) {
+                    PyClass::Digit
+                } else if word.is_match(&s) {
+                    PyClass::Word
+                } else if space.is_match(&s) {
+                    PyClass::Space
+                } else {
+                    PyClass::Other
+                };
+                assert_eq!(got, class, "{c:?}");
+                assert_eq!(python_class(c), class, "{c:?} must read the same in Python");
+            }
+        }
+    }
+
+    #[test]
+    fn word_boundaries_follow_python() {
+        // U+0301 (a combining acute) is a word character for `regex`, not for Python.
+        let cookie = PyRegex::new(r"\bcookies?\b", true, Mode::Search);
+        assert!(cookie.is_match("cookies\u{301}"));
+        assert!(!Regex::new(r"\bcookies?\b").unwrap().is_match("cookies\u{301}"));
+        // "²" is a word character for Python only.
+        assert!(!PyRegex::new(r"\bcookie\b", false, Mode::Search).is_match("cookie²"));
+        // U+001F is whitespace for Python only.
+        assert!(PyRegex::new(r"a\sb", false, Mode::FullMatch).is_match("a\x1fb"));
+    }
+
+    #[test]
+    fn offsets_refer_to_the_original_text() {
+        let name = PyRegex::new(r"(?P<a>\w+)\s(?P<b>\w+)", false, Mode::FullMatch);
+        assert_eq!(name.group("a²\x1fb²", "b"), Some(Some("b²")));
+        assert_eq!(name.group("e\u{301}\x1fb", "b"), None, "U+0301 is no word character in Python");
+    }
+
+    #[test]
+    fn modes_anchor_as_python_does() {
+        assert!(PyRegex::new("ab", false, Mode::Search).is_match("xaby"));
+        assert!(!PyRegex::new("ab", false, Mode::Match).is_match("xab"));
+        assert!(PyRegex::new("ab", false, Mode::Match).is_match("abx"));
+        assert!(!PyRegex::new("ab", false, Mode::FullMatch).is_match("abx"));
+        assert!(PyRegex::new("a|ab", false, Mode::FullMatch).is_match("ab"));
+    }
+}

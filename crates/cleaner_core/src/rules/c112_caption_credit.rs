@@ -1,0 +1,136 @@
+//! C112 caption-credit: image captions marked by a photo credit, and bare credit lines.
+
+use std::sync::LazyLock;
+
+use crate::page::{Page, Removal};
+use crate::pyre::{Mode, PyRegex};
+use crate::rule::{Rule, RuleMeta};
+use crate::text::{ends_like_sentence, word_count};
+
+pub static META: RuleMeta = RuleMeta { line_local: true, ..RuleMeta::new("C112", "caption-credit", DOC) };
+
+const DOC: &str = "\
+Image captions marked by a photo credit, and bare credit lines.
+
+Removed:
+    Photo: Reuters
+Removed:
+    Protesters outside the court on Monday. (AP Photo/John Roe)
+Kept:
+    Photographers waited outside the court for hours before the verdict.
+Kept:
+    The minister welcomed the decision, calling it overdue. (ANI)
+Kept:
+    Source: the ministry said the figures were provisional.
+";
+
+const VISUAL_WORD: &str = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit)s?";
+fn credit_word() -> String {
+    format!(r"(?:(?:crédits?|credits?) )?(?:{VISUAL_WORD}|(?:source|quelle|fuente|bildnachweis|bildquelle)s?|copyright)")
+}
+const PHOTO_AGENCY: &str = r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy)";
+/// News agencies also sign paragraphs ("… overdue. (ANI)") and share names with institutions
+/// ("(EPA)"): in a caption they credit a picture only with a photo marker.
+const NEWS_AGENCY: &str = r"(?:ap|afp|reuters|epa|dpa|ani|pti|ians|xinhua|bloomberg)";
+fn agency() -> String {
+    format!(r"(?:{PHOTO_AGENCY}|{NEWS_AGENCY})")
+}
+/// After an agency's slash, a photographer's name: a few words without a colon;
+/// "Reuters/Ipsos poll: Biden leads by 8 points" is a headline.
+const MAX_PHOTOGRAPHER_WORDS: usize = 5;
+
+/// "Photo: Reuters", "Image credit: NASA", "Photograph by Jane Doe", "Foto: dpa", "Crédits
+/// photos : Bestimage", "Copyright: Jane Doe" (a credit under a picture; "Copyright: the law
+/// protects …" is a sentence)
+static CREDIT_LINE: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        &format!(
+            r"[(\[]?{}(?: credit| copyright| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)\s*(?P<source>[^()\[\]]{{1,80}})[)\]]?",
+            credit_word()
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+/// "Getty Images", "(AP Photo/John Roe)", "Reuters/Kevin Lamarque/File Photo"
+static AGENCY_LINE: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        &format!(
+            r"[(\[]?{}(?: photos?| images)?(?:\s*/\s*[^\s()\[\]:]+(?:\s+[^\s()\[\]:]+){{0,{}}})?[)\]]?",
+            agency(),
+            MAX_PHOTOGRAPHER_WORDS - 1
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+/// "A crowd outside the court. (AP Photo/John Roe)" — a caption closed by a bracketed credit: a
+/// picture word with its separator ("Photo: ", "Image by "), or an agency signing a picture.
+/// Not "(see graphic)" or "(source: IMF)", which end sentences of the article. Unbracketed, an
+/// agency after a "©" closes a caption: "A skier on the slope. © AFP / Jane Doe".
+static CREDITED_CAPTION: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        &format!(
+            concat!(
+                r".{{0,400}}\s[(\[](?:[\w .-]{{0,25}}\b{visual}(?: credit| courtesy(?: of)?)?\s*(?:[:©|/]|by\b)",
+                r"|{photo}|{news}\s*(?:/|photos?\b|images?\b))[^()\[\]]{{0,80}}[)\]]\.?",
+                r"|.{{0,400}}\s©\s*{agency}(?:\s*/\s*[^\s()\[\]:/]+(?:\s+[^\s()\[\]:/]+){{0,{more}}})?",
+            ),
+            visual = VISUAL_WORD,
+            photo = PHOTO_AGENCY,
+            news = NEWS_AGENCY,
+            agency = agency(),
+            more = MAX_PHOTOGRAPHER_WORDS - 1
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+/// "Image caption Rescue teams worked through the night", "Image copyright Getty Images",
+/// "Featured image: The harbour at dawn", "Beitragsbild: Titelseite vom 2. April", "Symbolbild:
+/// …" (not "Cover image: …": pages also use it for the caption of the article's own picture)
+static CAPTION_LABEL: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        concat!(
+            r"(?:(?:image|media|video|photo) (?:caption|copyright|source)\s+",
+            r"|featured (?:image|photo)\s*:\s*|(?:beitragsbild|titelbild|symbolbild|bildunterschrift)\s*:\s*).{1,300}",
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+/// A credit names a source; more words make it a sentence.
+const MAX_CREDIT_WORDS: usize = 8;
+/// "Source: the ministry said the figures were provisional." — a source of this many words
+/// that ends in a full stop is a sentence; "Photo: Reuters." is still a credit.
+const MIN_SENTENCE_SOURCE_WORDS: usize = 4;
+
+pub struct CaptionCredit;
+pub static RULE: CaptionCredit = CaptionCredit;
+
+impl Rule for CaptionCredit {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn find(&self, page: &Page<'_>) -> Vec<Removal> {
+        let mut found = Vec::new();
+        for &number in page.live_lines().iter() {
+            let text = page.line(number).stripped;
+            let is_found = match CREDIT_LINE.group(text, "source") {
+                Some(source) => is_credit(source.unwrap_or("")),
+                None => [&AGENCY_LINE, &CREDITED_CAPTION, &CAPTION_LABEL].iter().any(|p| p.is_match(text)),
+            };
+            if is_found {
+                found.push(page.removal(&META, number, number));
+            }
+        }
+        found
+    }
+}
+
+/// A credit line's source names a source ("Reuters"), not a sentence ("the ministry said …").
+fn is_credit(source: &str) -> bool {
+    let words = word_count(source);
+    words <= MAX_CREDIT_WORDS && !(words >= MIN_SENTENCE_SOURCE_WORDS && ends_like_sentence(source))
+}

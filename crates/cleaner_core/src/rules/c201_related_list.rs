@@ -1,0 +1,218 @@
+//! C201 related-list: related-article headings (misspelt too) and the headlines under them.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::{self, Phrases};
+use crate::page::{Page, Removal};
+use crate::pychar::{self, char_len};
+use crate::pyre::{Mode, PyRegex};
+use crate::rule::{Rule, RuleMeta};
+use crate::text::{damerau_distance, ends_like_sentence, title_case_ratio, word_count};
+
+pub static META: RuleMeta = RuleMeta::new("C201", "related-list", DOC);
+
+const DOC: &str = "\
+Related-article headings and the list of headlines that follows them.
+
+Removed:
+    Related Stories
+    InternationalAfghan police apprehend 42 suspects in nationwide crime crackdown
+    NationalIndia, China agree on reviving traditional trade from Shipki-La: Himachal govt
+Kept:
+    Related studies have reached the same conclusion about the rise in sea levels.
+";
+
+/// The heading of a related-stories block, after any section word glued in front
+/// ("International Realted Stories"): "Related Articles", "More from Politics", "You may also
+/// like...", "Most Read", "Recommended for you", "Don't miss".
+static RELATED_HEADING: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        concat!(
+            r"(?:(?P<related>\w{5,9})(?: (?:articles?|stories|story|posts?|news|content|coverage|links?|reading|topics?|videos?",
+            r"|items?|searches|reads))?(?: (?:from|on|in|about|to) .{1,40})?",
+            r"|more (?:from|on|in|about|like this|stories|news|articles|videos|to (?:read|explore))(?: .{1,40})?",
+            r"|(?:other|latest|top|recent|popular|trending|featured|similar|recommended|suggested|editor'?s?'? picks?)",
+            r"(?: (?:news|stories|articles|posts|videos|reads|now|today|this week|for you|reading))*",
+            r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*",
+            r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)",
+            r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news",
+            r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>.…]*",
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+/// A heading is short ("International Realted Stories"); a cross-link line is a label and a
+/// headline ("Lesen Sie auch: …").
+const MAX_HEADING_CHARS: usize = 80;
+const MAX_PREFIXED_CHARS: usize = 240;
+/// "International", "Other Sports": section words glued in front of a heading.
+const MAX_PREFIX_WORDS: usize = 2;
+/// A list item that reads as a paragraph ends the list: this many words, sentence case.
+const MIN_PARAGRAPH_WORDS: usize = 8;
+const MAX_SENTENCE_TITLE_CASE: f64 = 0.5;
+const MAX_ITEM_WORDS: usize = 40;
+/// A "Label:" ends the list: it heads the article's own list ("For the dough:"). A
+/// sentence-like headline inside a list ("… won't let him go. Is this our ally?") does not end
+/// it when this many headline-like items follow it.
+const LOOKAHEAD_ITEMS: usize = 2;
+
+pub struct RelatedList;
+pub static RULE: RelatedList = RelatedList;
+
+impl Rule for RelatedList {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn find(&self, page: &Page<'_>) -> Vec<Removal> {
+        let live = page.live_lines();
+        let phrases = lexicon::phrases(META.name);
+        let mut claimed: HashSet<usize> = HashSet::new();
+        for (i, &number) in live.iter().enumerate() {
+            if claimed.contains(&number) {
+                continue;
+            }
+            let text = page.line(number).stripped;
+            if char_len(text) > MAX_PREFIXED_CHARS {
+                continue;
+            }
+            if page.prefix_form(number).is_some_and(|p| phrases.prefixes.contains(p)) {
+                claimed.insert(number); // "Lesen Sie auch: <headline>": one line
+                continue;
+            }
+            if !is_heading(page, number, phrases) {
+                continue;
+            }
+            claimed.insert(number);
+            let rest = &live[i + 1..];
+            for (j, &item) in rest.iter().enumerate() {
+                if is_heading(page, item, phrases) {
+                    break; // the next block starts here
+                }
+                let item_text = page.line(item).stripped;
+                let following = &rest[(j + 1).min(rest.len())..(j + 1 + LOOKAHEAD_ITEMS).min(rest.len())];
+                let resumes = !is_paragraph(item_text) && list_resumes(page, following);
+                if !(is_list_item(item_text) || resumes) {
+                    break;
+                }
+                claimed.insert(item);
+            }
+        }
+        page.removals(&META, claimed)
+    }
+}
+
+fn is_heading(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
+    let text = page.line(number).stripped;
+    char_len(text) <= MAX_HEADING_CHARS && (is_related_heading(text) || phrases.lines.contains(page.normalized(number)))
+}
+
+/// A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item.
+fn is_paragraph(text: &str) -> bool {
+    word_count(text) >= MIN_PARAGRAPH_WORDS && text.ends_with('.') && title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE
+}
+
+pub fn is_related_heading(text: &str) -> bool {
+    let words: Vec<&str> = pychar::split(text).collect();
+    let max_skip = MAX_PREFIX_WORDS.min(words.len().saturating_sub(1));
+    if words.is_empty() {
+        return false;
+    }
+    for skip in 0..=max_skip {
+        let candidate = words[skip..].join(" ");
+        let Some(related) = RELATED_HEADING.group(&candidate, "related") else { continue };
+        match related {
+            // After a glued section word ("Sports Most Read") a heading is capitalised;
+            // "Learn more about our programs" is a sentence, not "More about …".
+            None => {
+                if skip == 0 || pychar::first_char(words[skip]).is_some_and(pychar::is_upper) {
+                    return true;
+                }
+            }
+            Some(word) => {
+                if is_related_word(word) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// "Related", and its misspellings one edit away ("Realted", "Relatd").
+pub fn is_related_word(word: &str) -> bool {
+    let word = pychar::lower(word);
+    // One edit keeps the length within one of 7 and leaves an "r" in the first two letters or
+    // an "el" at the start or after it: a cheap test that spares the edit distance for almost
+    // every word (a test checks every variant).
+    let len = char_len(&word);
+    let head = |n: usize| &word[..pychar::byte_offset(&word, n)];
+    if !((6..=8).contains(&len) && (head(2).contains('r') || head(3).contains("el"))) {
+        return false;
+    }
+    damerau_distance(&word, "related") <= 1
+}
+
+fn list_resumes(page: &Page<'_>, following: &[usize]) -> bool {
+    following.len() == LOOKAHEAD_ITEMS && following.iter().all(|&n| is_list_item(page.line(n).stripped))
+}
+
+fn is_list_item(text: &str) -> bool {
+    let words = word_count(text);
+    if words > MAX_ITEM_WORDS || text.ends_with(':') {
+        return false;
+    }
+    let reads_as_paragraph = words >= MIN_PARAGRAPH_WORDS && ends_like_sentence(text);
+    !(reads_as_paragraph && title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_of_related_one_edit_away() {
+        for word in ["Related", "Realted", "Relatd", "Relateed", "elated"] {
+            assert!(is_related_word(word), "{word}");
+        }
+        for word in ["Relations", "Unrelated", "Rated", "Related!!"] {
+            assert!(!is_related_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_cheap_test_never_hides_a_variant() {
+        // Every string one edit (insert, delete, substitute, swap) from "related", over the
+        // word's letters and a few others, passes the cheap test whenever it is within one edit.
+        let base: Vec<char> = "related".chars().collect();
+        let alphabet: Vec<char> = "relatdxyzs".chars().collect();
+        let mut variants: Vec<String> = Vec::new();
+        for i in 0..=base.len() {
+            for &c in &alphabet {
+                let mut v = base.clone();
+                v.insert(i, c);
+                variants.push(v.iter().collect());
+                if i < base.len() {
+                    let mut v = base.clone();
+                    v[i] = c;
+                    variants.push(v.iter().collect());
+                }
+            }
+            if i < base.len() {
+                let mut v = base.clone();
+                v.remove(i);
+                variants.push(v.iter().collect());
+            }
+            if i + 1 < base.len() {
+                let mut v = base.clone();
+                v.swap(i, i + 1);
+                variants.push(v.iter().collect());
+            }
+        }
+        for v in variants {
+            assert!(is_related_word(&v), "{v}");
+        }
+    }
+}

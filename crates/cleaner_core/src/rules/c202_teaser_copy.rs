@@ -1,0 +1,74 @@
+//! C202 teaser-copy: a truncated teaser ("…") repeating the start of a body paragraph.
+
+use crate::page::{Page, Removal};
+use crate::pychar;
+use crate::rule::{Rule, RuleMeta};
+use crate::text::{fingerprint, word_count};
+
+pub static META: RuleMeta = RuleMeta::new("C202", "teaser-copy", DOC);
+
+const DOC: &str = "\
+A truncated teaser (\"…\") that repeats the start of a body paragraph.
+
+Removed:
+    Tokyo, Aug 24 South Korean President Lee Jae Myung urged Japanese Prime Minister Shigeru Ishiba to forge closer ...
+    = Tokyo, Aug 24 South Korean President Lee Jae Myung urged Japanese Prime Minister Shigeru Ishiba to forge closer cooperation.
+Kept:
+    He paused and said the talks would go on ...
+    The talks went on until late into the night.
+";
+
+/// What may follow a teaser's ellipsis: "… read more »", "... more".
+const TEASER_TAILS: &[&str] = &["read more", "more"];
+const ELLIPSES: &[&str] = &["...", "…"];
+/// Shorter stems match too many lines by chance.
+const MIN_TEASER_WORDS: usize = 5;
+
+pub struct TeaserCopy;
+pub static RULE: TeaserCopy = TeaserCopy;
+
+impl Rule for TeaserCopy {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    /// Every live line's fingerprint is sorted once; a teaser's stem is then looked up as a
+    /// prefix by binary search, so the cost is n log n, not teasers × lines.
+    fn find(&self, page: &Page<'_>) -> Vec<Removal> {
+        let live = page.live_lines();
+        let teasers: Vec<(usize, &str)> =
+            live.iter().filter_map(|&n| teaser_stem(page.line(n).stripped).map(|cut| (n, cut))).collect();
+        if teasers.is_empty() {
+            return Vec::new();
+        }
+        let mut prints: Vec<(String, usize)> =
+            live.iter().map(|&n| (fingerprint(page.line(n).stripped), n)).collect();
+        prints.sort_unstable();
+        let mut found = Vec::new();
+        for (number, cut) in teasers {
+            if word_count(cut) < MIN_TEASER_WORDS {
+                continue;
+            }
+            let stem = fingerprint(cut);
+            // Fingerprints that start with the stem sort together, the stem itself first.
+            let from = prints.partition_point(|(p, _)| p.as_str() <= stem.as_str());
+            let longer = prints[from..].iter().take_while(|(p, _)| p.starts_with(stem.as_str()));
+            if longer.take(2).any(|&(_, n)| n != number) {
+                found.push(page.removal(&META, number, number));
+            }
+        }
+        found
+    }
+}
+
+/// The text before a closing ellipsis ("… read more"), or None if there is none.
+fn teaser_stem(text: &str) -> Option<&str> {
+    let mut text = text.trim_end_matches([' ', '\t', '»', '›', '>']);
+    let lowered = pychar::lower(text);
+    // Lower-casing maps no other character onto the ASCII letters of a tail, so a tail that
+    // `lowered` ends with is the original's last bytes too.
+    if let Some(tail) = TEASER_TAILS.iter().find(|tail| lowered.ends_with(*tail)) {
+        text = pychar::rstrip(&text[..text.len() - tail.len()]);
+    }
+    ELLIPSES.iter().find(|e| text.ends_with(*e)).map(|e| pychar::rstrip(&text[..text.len() - e.len()]))
+}

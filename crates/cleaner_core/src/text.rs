@@ -1,0 +1,233 @@
+//! Shared string measures: word counts, sentence ends, title case, fingerprints, date stamps.
+
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lexicon;
+use crate::pychar::{self, casefold, char_len, is_space};
+use crate::pyre::{Mode, PyRegex};
+
+/// Function words that stay lower case inside an English title ("Pledge Deeper Cooperation in First").
+pub const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "nor", "of", "on", "or",
+    "over", "per", "the", "to", "up", "via", "vs", "with",
+];
+
+/// Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
+pub const CJK_CHARS_PER_WORD: usize = 2;
+
+/// Chinese, Japanese and Korean ideographs and kana: written without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whitespace words, with runs of CJK characters counted as words of two characters.
+pub fn word_count(text: &str) -> usize {
+    let words = pychar::count_words(text);
+    if text.is_ascii() {
+        return words;
+    }
+    words + text.chars().filter(|&c| is_cjk(c)).count() / CJK_CHARS_PER_WORD
+}
+
+/// Sentence ends ("said.", "ok?", "“Yes.”", "(2019)."), then closing quotes and brackets.
+const SENTENCE_TERMINALS: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
+const SENTENCE_CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』'];
+/// A line that ends on a closing quote also ends like a sentence.
+const QUOTE_ENDS: &[char] = &['"', '”', '»'];
+
+/// True if the text ends like a sentence (Python: `[.!?…。！？]["'”’»)\]」』]*$|["”»]$`).
+pub fn ends_like_sentence(text: &str) -> bool {
+    let text = pychar::rstrip(text);
+    let core = text.trim_end_matches(SENTENCE_CLOSERS);
+    core.ends_with(SENTENCE_TERMINALS) || text.ends_with(QUOTE_ENDS)
+}
+
+/// Share of the non-small alphabetic words that start with a capital letter.
+pub fn title_case_ratio(text: &str) -> f64 {
+    let (mut counted, mut capitals) = (0usize, 0usize);
+    for word in pychar::split(text) {
+        let first = word.chars().next().expect("split yields non-empty words");
+        if pychar::is_alnum(first) && !pychar::is_decimal(first) {
+            let lowered = pychar::lower(word);
+            let bare = lowered.trim_matches(|c| matches!(c, '\'' | '’' | '"' | '“' | '”'));
+            if !TITLE_SMALL_WORDS.contains(&bare) {
+                counted += 1;
+                capitals += usize::from(pychar::is_upper(first));
+            }
+        }
+    }
+    if counted == 0 {
+        0.0
+    } else {
+        capitals as f64 / counted as f64
+    }
+}
+
+/// Case-, accent- and punctuation-insensitive form for comparing lines: NFKD of the
+/// case-folded text, every run of non-word characters (and "_") one space, edges stripped.
+pub fn fingerprint(text: &str) -> String {
+    let folded: String = casefold(text).nfkd().collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut gap = false;
+    for c in folded.chars() {
+        if pychar::is_word(c) && c != '_' {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
+|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+
+/// A token that by itself says "this is a date or a time": "Aug", "Monday", "10:31", "2019-11-19", "ago".
+pub fn date_signal_source() -> String {
+    format!(
+        r"(?:{MONTHS}|{WEEKDAYS})\.?,?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:am|pm)?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?|\d{{1,2}}h(?:\d{{2}})?|ago|yesterday|today"
+    )
+}
+
+pub static DATE_SIGNAL: LazyLock<PyRegex> =
+    LazyLock::new(|| PyRegex::new(&date_signal_source(), true, Mode::FullMatch));
+
+/// Other tokens allowed in a stamp: numbers, ordinals, am/pm, zones, labels, separators.
+static DATE_FILLER: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        concat!(
+            r"\d{1,4}(?:st|nd|rd|th)?[.,]?|[ap]\.?m\.?,?|(?-i:[A-Z]{1,4}T)|utc[+-]?\d*|gmt[+-]?\d*|",
+            r"(?:last\s)?(?:updated|published|posted|modified|created|edited|date|first|last|on|at|the|of):?|",
+            r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|an?|",
+            r"[|/·•,:–—-]",
+        ),
+        true,
+        Mode::FullMatch,
+    )
+});
+
+/// "Chris Davies", "Jean-Luc de la Cruz", "IANS": up to five name words. Particles are lower
+/// case so that, used case-sensitively, every word has one reading.
+pub const NAME: &str =
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?-i:de|da|van|von|der|del|la|le|al|bin|dos))){0,4}";
+
+/// A stamp has at most this many tokens ("Updated:", "10:31", "|"), so a longer line is no
+/// stamp and is not tokenised at all.
+pub const MAX_STAMP_TOKENS: usize = 16;
+pub const MAX_STAMP_CHARS: usize = 160;
+
+fn is_stamp_separator(c: char) -> bool {
+    matches!(c, '|' | '/' | '·' | '•' | '–' | '—')
+}
+
+/// The tokens of a stamp (Python: `[|/·•–—]|[^\s|/·•–—]+`), or None past MAX_STAMP_TOKENS.
+fn stamp_tokens(text: &str) -> Option<Vec<&str>> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_space(c) || is_stamp_separator(c) {
+            if let Some(s) = start.take() {
+                tokens.push(&text[s..i]);
+            }
+            if is_stamp_separator(c) {
+                tokens.push(&text[i..i + c.len_utf8()]);
+            }
+            if tokens.len() > MAX_STAMP_TOKENS {
+                return None;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(&text[s..]);
+    }
+    (tokens.len() <= MAX_STAMP_TOKENS).then_some(tokens)
+}
+
+/// True for a line made only of a date or time and its labels.
+pub fn is_date_stamp(text: &str) -> bool {
+    if char_len(text) > MAX_STAMP_CHARS {
+        return false;
+    }
+    let Some(tokens) = stamp_tokens(text) else { return false };
+    if tokens.is_empty() {
+        return false;
+    }
+    let (signals, labels) = (lexicon::words("date-stamp", "signals"), lexicon::words("date-stamp", "labels"));
+    let mut has_signal = false;
+    for token in tokens {
+        let folded = casefold(token);
+        let word = folded.trim_matches(|c| matches!(c, '.' | ',' | ':'));
+        if DATE_SIGNAL.is_match(token) || signals.contains(word) {
+            has_signal = true;
+        } else if !(DATE_FILLER.is_match(token) || labels.contains(word)) {
+            return false;
+        }
+    }
+    has_signal
+}
+
+/// Edit distance counting a swap of two neighbours as one edit ("realted").
+pub fn damerau_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows: Vec<Vec<usize>> = vec![(0..=b.len()).collect()];
+    for i in 1..=a.len() {
+        let mut row = vec![0; b.len() + 1];
+        row[0] = i;
+        for j in 1..=b.len() {
+            let prev = &rows[i - 1];
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_count_counts_cjk_pairs() {
+        assert_eq!(word_count("Two words"), 2);
+        assert_eq!(word_count("中文新闻"), 1 + 2);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_like_sentence("He said “Yes.”  "));
+        assert!(ends_like_sentence("(2019)."));
+        assert!(ends_like_sentence("a quote»"));
+        assert!(!ends_like_sentence("Related Stories"));
+    }
+
+    #[test]
+    fn fingerprint_drops_accents_and_punctuation() {
+        assert_eq!(fingerprint("  Café – Straße_x! "), "cafe strasse x");
+    }
+
+    #[test]
+    fn date_stamps() {
+        assert!(is_date_stamp("Wednesday, Aug 27, 2025"));
+        assert!(is_date_stamp("Updated: 3 hours ago"));
+        assert!(!is_date_stamp("May was the warmest month on record in 2025."));
+    }
+
+    #[test]
+    fn damerau() {
+        assert_eq!(damerau_distance("realted", "related"), 1);
+        assert_eq!(damerau_distance("relate", "related"), 1);
+        assert_eq!(damerau_distance("unrelated", "related"), 2);
+    }
+}

@@ -1,0 +1,88 @@
+//! `cleaner._core`: the Python face of cleaner_core. No cleaning logic lives here: each call
+//! converts its arguments, runs the core once per document, and converts the outcome.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use cleaner_core::{pipeline, rules, text, Outcome, Rule, RunOptions};
+
+/// A removal as Python receives it: (code, name, start, end, text).
+type PyRemoval = (&'static str, &'static str, usize, usize, String);
+
+fn resolve(codes: &[String]) -> PyResult<Vec<&'static dyn Rule>> {
+    codes
+        .iter()
+        .map(|code| rules::get(code).ok_or_else(|| PyValueError::new_err(format!("unknown rule {code:?}"))))
+        .collect()
+}
+
+fn convert(outcome: Outcome) -> (String, Vec<PyRemoval>) {
+    let removals =
+        outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
+    (outcome.text, removals)
+}
+
+/// Clean one text with the rules given by code, in pipeline order: (clean text, removals).
+#[pyfunction]
+#[pyo3(signature = (text, codes, keep_headline=true, headline=None))]
+fn explain(
+    py: Python<'_>,
+    text: &str,
+    codes: Vec<String>,
+    keep_headline: bool,
+    headline: Option<&str>,
+) -> PyResult<(String, Vec<PyRemoval>)> {
+    let active = resolve(&codes)?;
+    let options = RunOptions { body_only: !keep_headline, headline };
+    Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
+}
+
+/// Clean many texts in one call, without the GIL, so that threads run it side by side.
+#[pyfunction]
+#[pyo3(signature = (texts, codes, keep_headline=true))]
+fn explain_batch(
+    py: Python<'_>,
+    texts: Vec<String>,
+    codes: Vec<String>,
+    keep_headline: bool,
+) -> PyResult<Vec<(String, Vec<PyRemoval>)>> {
+    let active = resolve(&codes)?;
+    let options = RunOptions { body_only: !keep_headline, headline: None };
+    Ok(py.allow_threads(|| texts.iter().map(|t| convert(pipeline::run(t, &active, options))).collect()))
+}
+
+/// Every rule's metadata, in pipeline order.
+#[pyfunction]
+fn rule_table(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
+    rules::ALL
+        .iter()
+        .map(|rule| {
+            let meta = rule.meta();
+            let row = PyDict::new(py);
+            row.set_item("code", meta.code)?;
+            row.set_item("name", meta.name)?;
+            row.set_item("doc", meta.doc)?;
+            row.set_item("line_local", meta.line_local)?;
+            row.set_item("position", meta.position)?;
+            row.set_item("ends_body", meta.ends_body)?;
+            Ok(row)
+        })
+        .collect()
+}
+
+/// Case-, accent- and punctuation-insensitive form of a line, for comparing lines.
+#[pyfunction]
+fn fingerprint(text: &str) -> String {
+    text::fingerprint(text)
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(rule_table, m)?)?;
+    m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
+    m.add("UNICODE_VERSION", cleaner_core::unicode_version())?;
+    Ok(())
+}
