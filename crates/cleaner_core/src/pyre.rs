@@ -8,8 +8,8 @@
 //! stand-in of the same UTF-8 length that `regex` classifies as Python classifies the
 //! original. Offsets therefore hold for the original text, and a match is Python's match.
 //!
-//! Characters that a pattern names literally ("ⓒ") are never replaced, so that the literal
-//! still matches; for them `\w` and `\b` keep `regex`'s reading (tested below).
+//! A character that a pattern names literally and that needs a stand-in ("ⓒ", a word
+//! character for `regex` only) has a stand-in of its own, and the pattern names that instead.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -33,17 +33,35 @@ pub struct PyRegex {
     source: String,
 }
 
-/// Characters patterns name literally whose class Python and `regex` disagree on:
-/// they are matched as themselves (see the module docs).
-pub const LITERAL_CHARS_KEPT: &[char] = &['ⓒ'];
+/// Characters patterns name literally whose class Python and `regex` disagree on, each with a
+/// stand-in of its own (same length, no case, no class) and its case partner.
+const LITERAL_STAND_INS: &[(char, char, char)] = &[('ⓒ', '\u{2042}', 'Ⓒ'), ('Ⓒ', '\u{2051}', 'ⓒ')];
+
+/// `pattern` with each literal that has a stand-in replaced by it (and, ignoring case, by its
+/// case partner's too, as Python's `re.IGNORECASE` would match either).
+fn name_stand_ins(pattern: &str, ignore_case: bool) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    for c in pattern.chars() {
+        match LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
+            Some(&(_, own, partner)) if ignore_case => {
+                let other = LITERAL_STAND_INS.iter().find(|(l, _, _)| *l == partner).map_or(own, |t| t.1);
+                out.push_str(&format!("(?:{own}|{other})"));
+            }
+            Some(&(_, own, _)) => out.push(own),
+            None => out.push(c),
+        }
+    }
+    out
+}
 
 impl PyRegex {
     /// Compiles `pattern` for `mode`; panics on a pattern `regex` rejects (a bug caught by tests).
     pub fn new(pattern: &str, ignore_case: bool, mode: Mode) -> PyRegex {
+        let named = name_stand_ins(pattern, ignore_case);
         let anchored = match mode {
-            Mode::Search => pattern.to_string(),
-            Mode::Match => format!(r"\A(?:{pattern})"),
-            Mode::FullMatch => format!(r"\A(?:{pattern})\z"),
+            Mode::Search => named,
+            Mode::Match => format!(r"\A(?:{named})"),
+            Mode::FullMatch => format!(r"\A(?:{named})\z"),
         };
         let regex = RegexBuilder::new(&anchored)
             .case_insensitive(ignore_case)
@@ -182,38 +200,44 @@ static STAND_INS: LazyLock<Vec<(u32, char)>> = LazyLock::new(|| {
     candidates
         .into_iter()
         .filter_map(char::from_u32)
-        .filter(|c| !LITERAL_CHARS_KEPT.contains(c))
         .filter_map(|c| {
+            if let Some(&(_, own, _)) = LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
+                return Some((c as u32, own));
+            }
             let python = python_class(c);
             (python != regex_says(c as u32)).then(|| (c as u32, stand_in(python, c.len_utf8())))
         })
         .collect()
 });
 
+/// One bit per Basic Multilingual Plane character: set if it has a stand-in.
+static BMP_NEEDS_STAND_IN: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(cp, _) in STAND_INS.iter().take_while(|(cp, _)| *cp < 0x10000) {
+        bits[cp as usize / 64] |= 1 << (cp % 64);
+    }
+    bits
+});
+
 fn stand_in_for(c: char) -> Option<char> {
+    let cp = c as u32;
+    if cp < 0x10000 && BMP_NEEDS_STAND_IN[cp as usize / 64] & (1 << (cp % 64)) == 0 {
+        return None;
+    }
     let table = &*STAND_INS;
-    table.binary_search_by_key(&(c as u32), |&(cp, _)| cp).ok().map(|i| table[i].1)
+    table.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| table[i].1)
 }
 
 /// `text`, or a copy with every character the engines disagree on replaced by its stand-in.
 fn haystack(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    if text.is_ascii() && !bytes.iter().any(|b| (0x1c..=0x1f).contains(b)) {
+    if text.is_ascii() {
+        if !text.bytes().any(|b| (0x1c..=0x1f).contains(&b)) {
+            return Cow::Borrowed(text);
+        }
+    } else if !text.chars().any(|c| (c as u32) >= 0x1c && stand_in_for(c).is_some()) {
         return Cow::Borrowed(text);
     }
-    let mut copy: Option<String> = None;
-    for (i, c) in text.char_indices() {
-        if let Some(sub) = stand_in_for(c) {
-            let out = copy.get_or_insert_with(|| text[..i].to_string());
-            out.push(sub);
-        } else if let Some(out) = copy.as_mut() {
-            out.push(c);
-        }
-    }
-    match copy {
-        Some(out) => Cow::Owned(out),
-        None => Cow::Borrowed(text),
-    }
+    Cow::Owned(text.chars().map(|c| stand_in_for(c).unwrap_or(c)).collect())
 }
 
 #[cfg(test)]
@@ -258,6 +282,47 @@ mod tests {
         assert!(!PyRegex::new(r"\bcookie\b", false, Mode::Search).is_match("cookie²"));
         // U+001F is whitespace for Python only.
         assert!(PyRegex::new(r"a\sb", false, Mode::FullMatch).is_match("a\x1fb"));
+    }
+
+    #[test]
+    fn literals_with_a_stand_in_still_match_and_read_as_python_reads_them() {
+        let mark = PyRegex::new(r"(?:©|ⓒ)\s*\d{4}", true, Mode::FullMatch);
+        assert!(mark.is_match("ⓒ 2024") && mark.is_match("Ⓒ 2024") && mark.is_match("© 2024"));
+        assert!(!PyRegex::new(r"ⓒ", false, Mode::FullMatch).is_match("Ⓒ"));
+        // For Python "ⓒ" is no word character: no breadcrumb of words.
+        assert!(!PyRegex::new(r"\w+", false, Mode::FullMatch).is_match("aⓒ"));
+    }
+
+    #[test]
+    fn every_non_ascii_literal_of_the_sources_needs_no_stand_in_or_has_its_own() {
+        let sources = [
+            include_str!("rules/c101_open_in_app.rs"),
+            include_str!("rules/c102_follow_share.rs"),
+            include_str!("rules/c103_newsletter.rs"),
+            include_str!("rules/c104_comments.rs"),
+            include_str!("rules/c105_player_residue.rs"),
+            include_str!("rules/c106_date_stamp.rs"),
+            include_str!("rules/c107_byline.rs"),
+            include_str!("rules/c108_section_label.rs"),
+            include_str!("rules/c109_advertisement.rs"),
+            include_str!("rules/c110_account.rs"),
+            include_str!("rules/c111_read_more.rs"),
+            include_str!("rules/c112_caption_credit.rs"),
+            include_str!("rules/c113_cookie_notice.rs"),
+            include_str!("rules/c114_site_navigation.rs"),
+            include_str!("rules/c201_related_list.rs"),
+            include_str!("rules/c203_menu_run.rs"),
+            include_str!("rules/c301_disclaimer.rs"),
+            include_str!("rules/c302_copyright.rs"),
+            include_str!("rules/c303_syndication.rs"),
+            include_str!("text.rs"),
+            include_str!("layout.rs"),
+            include_str!("lexicon.rs"),
+        ];
+        for c in sources.iter().flat_map(|s| s.chars()).filter(|c| !c.is_ascii()) {
+            let handled = LITERAL_STAND_INS.iter().any(|(literal, _, _)| *literal == c);
+            assert!(handled || stand_in_for(c).is_none(), "{c:?} needs a stand-in of its own");
+        }
     }
 
     #[test]
