@@ -11,6 +11,7 @@ pub mod layout;
 pub mod lexicon;
 pub mod page;
 pub mod pipeline;
+pub mod prefilter;
 pub mod pychar;
 mod pychar_tables;
 pub mod pyre;

@@ -12,11 +12,12 @@
 //! character for `regex` only) has a stand-in of its own, and the pattern names that instead.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::{Captures, Regex, RegexBuilder};
 use regex_syntax::hir::{Class, HirKind};
 
+use crate::prefilter::Prefilter;
 use crate::pychar;
 
 /// How Python calls a pattern: `re.search`, `re.match` or `re.fullmatch`.
@@ -29,7 +30,13 @@ pub enum Mode {
 
 /// A compiled Python pattern; `(?i)` for `re.IGNORECASE`.
 pub struct PyRegex {
-    regex: Regex,
+    /// Compiled on first use past the prefilter: many pages never need a given pattern, and
+    /// compiling them all costs more than cleaning a small page.
+    regex: OnceLock<Regex>,
+    anchored: String,
+    ignore_case: bool,
+    /// The literals every match holds, when the pattern has a useful set of them.
+    prefilter: Option<Prefilter>,
     source: String,
 }
 
@@ -58,18 +65,28 @@ impl PyRegex {
     /// Compiles `pattern` for `mode`; panics on a pattern `regex` rejects (a bug caught by tests).
     pub fn new(pattern: &str, ignore_case: bool, mode: Mode) -> PyRegex {
         let named = name_stand_ins(pattern, ignore_case);
+        let prefilter = Prefilter::new(&named, ignore_case);
         let anchored = match mode {
             Mode::Search => named,
             Mode::Match => format!(r"\A(?:{named})"),
             Mode::FullMatch => format!(r"\A(?:{named})\z"),
         };
-        let regex = RegexBuilder::new(&anchored)
-            .case_insensitive(ignore_case)
-            .size_limit(64 << 20)
-            .dfa_size_limit(16 << 20)
-            .build()
-            .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{pattern}"));
-        PyRegex { regex, source: pattern.to_string() }
+        let pattern_ok = regex_syntax::ParserBuilder::new().case_insensitive(ignore_case).build().parse(&anchored);
+        if let Err(e) = pattern_ok {
+            panic!("pattern does not compile: {e}\n{pattern}");
+        }
+        PyRegex { regex: OnceLock::new(), anchored, ignore_case, prefilter, source: pattern.to_string() }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            RegexBuilder::new(&self.anchored)
+                .case_insensitive(self.ignore_case)
+                .size_limit(64 << 20)
+                .dfa_size_limit(16 << 20)
+                .build()
+                .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{}", self.source))
+        })
     }
 
     /// The pattern as written (without the anchors its mode adds).
@@ -79,29 +96,45 @@ impl PyRegex {
 
     /// True if the pattern matches `text` as Python's `re` would in this mode.
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(&haystack(text))
+        self.prepare(text).is_some_and(|hay| self.regex().is_match(&hay))
+    }
+
+    /// The haystack to run on, or None if the prefilter rules the text out.
+    #[inline]
+    fn prepare<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+        let hay = haystack(text);
+        match &self.prefilter {
+            Some(filter) if !filter.may_match(&hay) => None,
+            _ => Some(hay),
+        }
     }
 
     /// Calls `read` with the match's groups, whose offsets are offsets into `text`.
     pub fn with_captures<R>(&self, text: &str, read: impl FnOnce(&Captures<'_>) -> R) -> Option<R> {
-        let hay = haystack(text);
-        self.regex.captures(&hay).map(|caps| read(&caps))
+        let hay = self.prepare(text)?;
+        self.regex().captures(&hay).map(|caps| read(&caps))
     }
 
     /// The text of group `name` in the match, if the pattern matches and the group took part.
     pub fn group<'t>(&self, text: &'t str, name: &str) -> Option<Option<&'t str>> {
-        self.with_captures(text, |caps| caps.name(name).map(|m| &text[m.range()]))
+        // Finding groups is slower than answering yes or no: most texts are turned away first.
+        let hay = self.prepare(text)?;
+        if !self.regex().is_match(&hay) {
+            return None;
+        }
+        self.regex().captures(&hay).map(|caps| caps.name(name).map(|m| &text[m.range()]))
     }
 
     /// The byte range of the first match (`re.search(...).span()`), offsets into `text`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
-        self.regex.find(&haystack(text)).map(|m| (m.start(), m.end()))
+        let hay = self.prepare(text)?;
+        self.regex().find(&hay).map(|m| (m.start(), m.end()))
     }
 
     /// Every non-overlapping match, as `re.findall` of a pattern without groups would give.
     pub fn find_all<'t>(&self, text: &'t str) -> Vec<&'t str> {
-        let hay = haystack(text);
-        self.regex.find_iter(&hay).map(|m| &text[m.range()]).collect()
+        let Some(hay) = self.prepare(text) else { return Vec::new() };
+        self.regex().find_iter(&hay).map(|m| &text[m.range()]).collect()
     }
 }
 

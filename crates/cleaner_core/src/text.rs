@@ -44,18 +44,22 @@ pub fn ends_like_sentence(text: &str) -> bool {
     core.ends_with(SENTENCE_TERMINALS) || text.ends_with(QUOTE_ENDS)
 }
 
+/// True if `word`, lower-cased and stripped of quotes, is one of TITLE_SMALL_WORDS. Those are
+/// ASCII and at most four letters, and no non-ASCII character lower-cases to one of their
+/// letters, so longer or non-ASCII words are never lower-cased.
+fn is_small_word(word: &str) -> bool {
+    let bare = word.trim_matches(|c| matches!(c, '\'' | '’' | '"' | '“' | '”'));
+    bare.len() <= 4 && bare.is_ascii() && TITLE_SMALL_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+}
+
 /// Share of the non-small alphabetic words that start with a capital letter.
 pub fn title_case_ratio(text: &str) -> f64 {
     let (mut counted, mut capitals) = (0usize, 0usize);
     for word in pychar::split(text) {
         let first = word.chars().next().expect("split yields non-empty words");
-        if pychar::is_alnum(first) && !pychar::is_decimal(first) {
-            let lowered = pychar::lower(word);
-            let bare = lowered.trim_matches(|c| matches!(c, '\'' | '’' | '"' | '“' | '”'));
-            if !TITLE_SMALL_WORDS.contains(&bare) {
-                counted += 1;
-                capitals += usize::from(pychar::is_upper(first));
-            }
+        if pychar::is_alnum(first) && !pychar::is_decimal(first) && !is_small_word(word) {
+            counted += 1;
+            capitals += usize::from(pychar::is_upper(first));
         }
     }
     if counted == 0 {
