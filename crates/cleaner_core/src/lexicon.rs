@@ -206,9 +206,9 @@ pub fn tables() -> Vec<(&'static str, String, String, Vec<String>)> {
         for (rule_name, value) in table {
             if let Some(kinds) = value.as_table() {
                 for (kind, list) in kinds {
-                    let items = list.as_array().map_or_else(Vec::new, |a| {
-                        a.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect()
-                    });
+                    let items = list
+                        .as_array()
+                        .map_or_else(Vec::new, |a| a.iter().map(|v| v.as_str().unwrap_or("").to_string()).collect());
                     out.push((*code, rule_name.clone(), kind.clone(), items));
                 }
             } else {

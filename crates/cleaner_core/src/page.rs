@@ -130,8 +130,7 @@ impl<'a> Page<'a> {
             .zip(forms)
             .map(|(line, (form, prefix))| {
                 !line.is_blank()
-                    && (phrases.lines.contains(form)
-                        || prefix.as_ref().is_some_and(|p| phrases.prefixes.contains(p)))
+                    && (phrases.lines.contains(form) || prefix.as_ref().is_some_and(|p| phrases.prefixes.contains(p)))
             })
             .collect();
         let hits = Rc::new(hits);

@@ -60,11 +60,8 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
             break;
         }
         for removal in later {
-            let lines: Vec<usize> = numbers[removal.start - 1..removal.end]
-                .iter()
-                .copied()
-                .filter(|&n| !page.line(n).is_blank())
-                .collect();
+            let lines: Vec<usize> =
+                numbers[removal.start - 1..removal.end].iter().copied().filter(|&n| !page.line(n).is_blank()).collect();
             for (start, end) in page.group(lines) {
                 let moved = page.removal(removal.rule, start, end);
                 page.apply(&moved);

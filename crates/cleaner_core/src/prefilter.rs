@@ -28,10 +28,7 @@ const SYMBOL_WEIGHT: usize = 3;
 
 /// How rare a literal is: a letter, digit or common mark counts one, any other character three.
 fn weight(literal: &str) -> usize {
-    literal
-        .chars()
-        .map(|c| if c.is_alphanumeric() || COMMON_CHARACTERS.contains(c) { 1 } else { SYMBOL_WEIGHT })
-        .sum()
+    literal.chars().map(|c| if c.is_alphanumeric() || COMMON_CHARACTERS.contains(c) { 1 } else { SYMBOL_WEIGHT }).sum()
 }
 
 /// What a sub-pattern tells about its matches.

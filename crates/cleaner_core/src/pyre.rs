@@ -279,13 +279,11 @@ mod tests {
 
     #[test]
     fn stand_ins_have_the_class_and_length_they_stand_for() {
-        let (word, digit, space) = (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
-        for (class, lens) in [
-            (PyClass::Space, 1..=3),
-            (PyClass::Digit, 2..=4),
-            (PyClass::Word, 2..=4),
-            (PyClass::Other, 2..=4),
-        ] {
+        let (word, digit, space) =
+            (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
+        for (class, lens) in
+            [(PyClass::Space, 1..=3), (PyClass::Digit, 2..=4), (PyClass::Word, 2..=4), (PyClass::Other, 2..=4)]
+        {
             for len in lens {
                 let c = stand_in(class, len);
                 assert_eq!(c.len_utf8(), len, "{c:?}");

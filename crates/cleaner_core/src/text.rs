@@ -10,8 +10,8 @@ use crate::pyre::{Mode, PyRegex};
 
 /// Function words that stay lower case inside an English title ("Pledge Deeper Cooperation in First").
 pub const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "nor", "of", "on", "or",
-    "over", "per", "the", "to", "up", "via", "vs", "with",
+    "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "nor", "of", "on", "or", "over",
+    "per", "the", "to", "up", "via", "vs", "with",
 ];
 
 /// Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
@@ -91,7 +91,8 @@ pub fn fingerprint(text: &str) -> String {
 
 const MONTHS: &str = "january|february|march|april|may|june|july|august|september|october|november|december\
 |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
+const WEEKDAYS: &str =
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
 
 /// A token that by itself says "this is a date or a time": "Aug", "Monday", "10:31", "2019-11-19", "ago".
 pub fn date_signal_source() -> String {
@@ -119,8 +120,7 @@ static DATE_FILLER: LazyLock<PyRegex> = LazyLock::new(|| {
 
 /// "Chris Davies", "Jean-Luc de la Cruz", "IANS": up to five name words. Particles are lower
 /// case so that, used case-sensitively, every word has one reading.
-pub const NAME: &str =
-    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?-i:de|da|van|von|der|del|la|le|al|bin|dos))){0,4}";
+pub const NAME: &str = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?-i:de|da|van|von|der|del|la|le|al|bin|dos))){0,4}";
 
 /// A stamp has at most this many tokens ("Updated:", "10:31", "|"), so a longer line is no
 /// stamp and is not tokenised at all.

@@ -18,8 +18,7 @@ fn resolve(codes: &[String]) -> PyResult<Vec<&'static dyn Rule>> {
 }
 
 fn convert(outcome: Outcome) -> (String, Vec<PyRemoval>) {
-    let removals =
-        outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
+    let removals = outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
     (outcome.text, removals)
 }
 

@@ -5,8 +5,7 @@ use crate::rule::{label, prompt, Pattern, PatternRule, RuleMeta, MAX_LABEL_CHARS
 /// A comment-section heading this rule removed ("12 Comments", "Leave a comment", "Join the
 /// discussion": one holding a `boundary` stem of its lexicon table) ends the article's body;
 /// its other removals ("Reply", "Report") occur inside articles too, in embedded posts.
-pub static META: RuleMeta =
-    RuleMeta { line_local: true, ends_body: true, ..RuleMeta::new("C104", "comments", DOC) };
+pub static META: RuleMeta = RuleMeta { line_local: true, ends_body: true, ..RuleMeta::new("C104", "comments", DOC) };
 
 const DOC: &str = "\
 Comment-section labels, counters and prompts.

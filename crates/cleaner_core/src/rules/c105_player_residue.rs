@@ -29,4 +29,5 @@ static PLAYER_RESIDUE: Pattern = Pattern::new(|| {
     ))
 });
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &PLAYER_RESIDUE, prompt: None, max_chars: MAX_LABEL_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &PLAYER_RESIDUE, prompt: None, max_chars: MAX_LABEL_CHARS };

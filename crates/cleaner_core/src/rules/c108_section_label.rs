@@ -34,4 +34,5 @@ static SECTION_LABEL: Pattern = Pattern::new(|| {
 /// A tag list runs to 300 characters after its label.
 const MAX_TAG_LINE_CHARS: usize = 340;
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &SECTION_LABEL, prompt: None, max_chars: MAX_TAG_LINE_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &SECTION_LABEL, prompt: None, max_chars: MAX_TAG_LINE_CHARS };

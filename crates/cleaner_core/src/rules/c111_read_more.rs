@@ -76,7 +76,8 @@ impl LabelMatcher for ReadMoreLabel {
 /// A cross-link label and its headline: 200 characters.
 const MAX_CROSS_LINK_CHARS: usize = 240;
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &ReadMoreLabel, prompt: None, max_chars: MAX_CROSS_LINK_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &ReadMoreLabel, prompt: None, max_chars: MAX_CROSS_LINK_CHARS };
 
 #[cfg(test)]
 mod tests {

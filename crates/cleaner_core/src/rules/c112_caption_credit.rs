@@ -26,7 +26,9 @@ Kept:
 
 const VISUAL_WORD: &str = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit)s?";
 fn credit_word() -> String {
-    format!(r"(?:(?:crédits?|credits?) )?(?:{VISUAL_WORD}|(?:source|quelle|fuente|bildnachweis|bildquelle)s?|copyright)")
+    format!(
+        r"(?:(?:crédits?|credits?) )?(?:{VISUAL_WORD}|(?:source|quelle|fuente|bildnachweis|bildquelle)s?|copyright)"
+    )
 }
 const PHOTO_AGENCY: &str = r"(?:getty(?: images)?|shutterstock|istock(?:photo)?|alamy)";
 /// News agencies also sign paragraphs ("… overdue. (ANI)") and share names with institutions

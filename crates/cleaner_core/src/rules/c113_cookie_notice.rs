@@ -89,8 +89,7 @@ impl Rule for CookieNotice {
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
             let text = page.line(number).stripped.trim_end_matches(['.', '!']);
-            let is_button =
-                char_len(text) <= MAX_LABEL_CHARS && (CONSENT_BUTTON.is_match(text) || hits[number - 1]);
+            let is_button = char_len(text) <= MAX_LABEL_CHARS && (CONSENT_BUTTON.is_match(text) || hits[number - 1]);
             let is_notice =
                 !is_button && may_be_notice(text) && (is_cookie_notice(text) || phrases.occurs_within(text));
             if is_button || is_notice {

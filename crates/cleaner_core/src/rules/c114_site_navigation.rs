@@ -28,4 +28,5 @@ static SITE_NAVIGATION: Pattern = Pattern::new(|| {
     ))
 });
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &SITE_NAVIGATION, prompt: None, max_chars: MAX_LABEL_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &SITE_NAVIGATION, prompt: None, max_chars: MAX_LABEL_CHARS };

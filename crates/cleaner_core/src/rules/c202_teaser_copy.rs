@@ -41,8 +41,7 @@ impl Rule for TeaserCopy {
         if teasers.is_empty() {
             return Vec::new();
         }
-        let mut prints: Vec<(String, usize)> =
-            live.iter().map(|&n| (fingerprint(page.line(n).stripped), n)).collect();
+        let mut prints: Vec<(String, usize)> = live.iter().map(|&n| (fingerprint(page.line(n).stripped), n)).collect();
         prints.sort_unstable();
         let mut found = Vec::new();
         for (number, cut) in teasers {

@@ -48,4 +48,5 @@ static DISCLAIMER: Pattern = Pattern::new(|| {
 /// A disclaimer runs to a paragraph: the pattern allows 600 characters after its label.
 const MAX_DISCLAIMER_CHARS: usize = 820;
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &DISCLAIMER, prompt: None, max_chars: MAX_DISCLAIMER_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &DISCLAIMER, prompt: None, max_chars: MAX_DISCLAIMER_CHARS };

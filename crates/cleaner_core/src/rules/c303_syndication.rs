@@ -86,4 +86,5 @@ static SYNDICATION: Pattern = Pattern::new(|| {
 /// A bracketed credit list runs to 300 characters.
 const MAX_CREDIT_LINE_CHARS: usize = 420;
 
-pub static RULE: PatternRule = PatternRule { meta: &META, label: &SYNDICATION, prompt: None, max_chars: MAX_CREDIT_LINE_CHARS };
+pub static RULE: PatternRule =
+    PatternRule { meta: &META, label: &SYNDICATION, prompt: None, max_chars: MAX_CREDIT_LINE_CHARS };
