@@ -15,10 +15,10 @@
 use std::sync::LazyLock;
 
 use crate::lexicon;
-use crate::page::{Line, Page};
+use crate::page::{Features, Line, Page};
 use crate::pychar::{self, casefold, first_char};
 use crate::pyre::{Mode, PyRegex};
-use crate::text::{ends_like_sentence, title_case_ratio, word_count, DATE_SIGNAL};
+use crate::text::DATE_SIGNAL;
 
 /// A line of at least this many words that ends like a sentence is prose.
 pub const MIN_SENTENCE_WORDS: usize = 8;
@@ -87,21 +87,20 @@ impl Layout {
     }
 }
 
-pub fn is_prose(text: &str) -> bool {
-    let words = word_count(text);
-    if words < MIN_SENTENCE_WORDS || (words < MIN_PARAGRAPH_WORDS && !ends_like_sentence(text)) {
+pub fn is_prose(page: &Page<'_>, number: usize) -> bool {
+    let f = page.features(number);
+    if f.words < MIN_SENTENCE_WORDS || (f.words < MIN_PARAGRAPH_WORDS && !f.ends_sentence) {
         return false;
     }
-    title_case_ratio(text) < MAX_PROSE_TITLE_CASE
+    page.title_case(number) < MAX_PROSE_TITLE_CASE
 }
 
 fn starts_upper_or_digit(text: &str) -> bool {
     first_char(text).is_some_and(|c| pychar::is_upper(c) || pychar::is_digit(c))
 }
 
-pub fn is_headline_like(text: &str) -> bool {
-    let words = word_count(text);
-    (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&words) && starts_upper_or_digit(text) && !is_metadata(text)
+pub fn is_headline_like(text: &str, f: &Features) -> bool {
+    (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) && starts_upper_or_digit(text) && !is_metadata(text)
 }
 
 /// "www.clymer.co.uk", "https://…", "@handle", "RRP: £23.99 More info:", "Tony Carter | News"
@@ -141,13 +140,14 @@ fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
             continue;
         }
         let live = page.is_live(line.number);
+        let f = page.features(line.number);
         let score = if is_boundary(page, line) {
             f64::NEG_INFINITY
-        } else if live && is_prose(line.stripped) {
-            word_count(line.stripped) as f64
+        } else if live && is_prose(page, line.number) {
+            f.words as f64
         } else if !live {
             -CHROME_PENALTY
-        } else if is_short_label(line.stripped) {
+        } else if is_short_label(line.stripped, f) {
             -SHORT_LINE_PENALTY
         } else {
             -NON_PROSE_PENALTY
@@ -158,8 +158,8 @@ fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
 }
 
 /// A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Die Zutaten:" is).
-pub fn is_short_label(text: &str) -> bool {
-    word_count(text) <= MAX_SHORT_LINE_WORDS && !(ends_like_sentence(text) || is_lead_in(text))
+pub fn is_short_label(text: &str, f: &Features) -> bool {
+    f.words <= MAX_SHORT_LINE_WORDS && !(f.ends_sentence || is_lead_in(text, f))
 }
 
 /// The scores up to the first comment heading that follows an article's worth of prose.
@@ -210,7 +210,7 @@ fn densest_prose_run(page: &Page<'_>) -> Option<(usize, usize)> {
     let mut first = parts.iter().map(|r| r.1).min()?;
     let last = parts.iter().map(|r| r.2).max()?;
     // The run may open on penalised lines when its sum is still positive; trim to prose.
-    while first < last && !(page.is_live(first) && is_prose(page.line(first).stripped)) {
+    while first < last && !(page.is_live(first) && is_prose(page, first)) {
         first += 1;
     }
     Some((first, last))
@@ -226,7 +226,8 @@ fn closing_sentences(page: &Page<'_>, body_end: usize) -> usize {
         if line.is_blank() {
             continue;
         }
-        if joined == MAX_CLOSING_LINES || !(page.is_live(line.number) && is_short_sentence(line.stripped)) {
+        let is_closing = page.is_live(line.number) && is_short_sentence(page, line.number);
+        if joined == MAX_CLOSING_LINES || !is_closing {
             break;
         }
         end = line.number;
@@ -246,7 +247,7 @@ fn lead_in(page: &Page<'_>, body_start: usize) -> usize {
         if line.is_blank() {
             continue;
         }
-        if page.is_live(number) && is_lead_in(line.stripped) && !is_metadata(line.stripped) {
+        if page.is_live(number) && is_lead_in(line.stripped, page.features(number)) && !is_metadata(line.stripped) {
             return number;
         }
         break;
@@ -255,15 +256,16 @@ fn lead_in(page: &Page<'_>, body_start: usize) -> usize {
 }
 
 /// A line of at least two words ending in a colon ("Das Konzeptpapier finden Sie hier:").
-pub fn is_lead_in(text: &str) -> bool {
-    text.ends_with(LEAD_IN_END) && word_count(text) >= MIN_LEAD_IN_WORDS
+pub fn is_lead_in(text: &str, f: &Features) -> bool {
+    text.ends_with(LEAD_IN_END) && f.words >= MIN_LEAD_IN_WORDS
 }
 
 /// A sentence-case line that ends like a sentence or announces what follows ("Die Quellen:").
-pub fn is_short_sentence(text: &str) -> bool {
+pub fn is_short_sentence(page: &Page<'_>, number: usize) -> bool {
+    let (text, f) = (page.line(number).stripped, page.features(number));
     first_char(text).is_some_and(pychar::is_upper)
-        && (ends_like_sentence(text) || is_lead_in(text))
-        && title_case_ratio(text) < MAX_PROSE_TITLE_CASE
+        && (f.ends_sentence || is_lead_in(text, f))
+        && page.title_case(number) < MAX_PROSE_TITLE_CASE
 }
 
 /// Up to two headline-like lines above the body, skipping metadata lines between.
@@ -277,12 +279,12 @@ fn header(page: &Page<'_>, body_start: usize) -> Vec<usize> {
         if !page.is_live(number) {
             continue;
         }
-        let text = page.line(number).stripped;
+        let (text, f) = (page.line(number).stripped, page.features(number));
         scanned += 1;
         if found.len() == MAX_HEADER_LINES || scanned > MAX_HEADER_SCAN {
             break;
         }
-        if is_headline_like(text) && (!text.ends_with('.') || word_count(text) >= MIN_STANDFIRST_WORDS) {
+        if is_headline_like(text, f) && (!text.ends_with('.') || f.words >= MIN_STANDFIRST_WORDS) {
             found.push(number);
         } else if !is_metadata(text) {
             break;

@@ -17,7 +17,9 @@
 //! page: pages mix languages, and a set lookup costs the same for one language or twenty.
 //! Adding a language is adding a file here and to `LANGUAGES` (and fixtures).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::pychar::{self, byte_offset, casefold, char_len, fold_spaces};
@@ -42,9 +44,12 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 pub const KINDS: &[&str] = &["lines", "prefixes", "within", "signals", "labels", "boundary"];
 
 /// "» Mehr zum Thema:", "* Teilen", "Weiterlesen →": bullets and arrows around a phrase.
-const LEADING_NOISE: &[char] = &[' ', '\t', '\r', '*', '•', '·', '»', '›', '>', '|', '-', '–', '—'];
-const TRAILING_NOISE: &[char] =
-    &[' ', '\t', '\r', '.', ':', ';', '!', '?', '…', '»', '›', '>', '→', '|', '-', '–', '—'];
+fn is_leading_noise(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '*' | '•' | '·' | '»' | '›' | '>' | '|' | '-' | '–' | '—')
+}
+fn is_trailing_noise(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '.' | ':' | ';' | '!' | '?' | '…' | '»' | '›' | '>' | '→' | '|' | '-' | '–' | '—')
+}
 /// "Kommentare (12)", "Comments 4", "コメント（12）": a counter after a phrase, on a short tail only.
 static COUNTER: LazyLock<PyRegex> = LazyLock::new(|| PyRegex::new(r"[(（]?\d{1,7}[)）]?$", false, Mode::Search));
 const COUNTER_TAIL_CHARS: usize = 12;
@@ -56,9 +61,15 @@ pub const MAX_PHRASE_CHARS: usize = 160;
 /// A prefix phrase is followed by a colon (or a dash, a bar, "»") and the linked headline,
 /// or by the headline in quotes ("12 Responses to “Title”"); it stands in the first
 /// MAX_PREFIX_CHARS characters of the line.
-const OPENING_QUOTES: &[char] = &['“', '"', '„', '«'];
-const PREFIX_SEPARATORS: &[char] = &[':', '：', '–', '—', '|', '»', '“', '"', '„', '«'];
-const CLOSING_QUOTES: &[char] = &['”', '“', '"', '»', '«', '’', '‘', '\''];
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '„' | '«')
+}
+fn is_prefix_separator(c: char) -> bool {
+    matches!(c, ':' | '：' | '–' | '—' | '|' | '»') || is_opening_quote(c)
+}
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '“' | '"' | '»' | '«' | '’' | '‘' | '\'')
+}
 pub const MAX_PREFIX_CHARS: usize = 48;
 /// "Lesen Sie auch: <headline>"; longer tails are sentences.
 pub const MAX_PREFIX_TAIL_WORDS: usize = 25;
@@ -72,15 +83,15 @@ pub fn normalize(text: &str) -> String {
         return String::new();
     }
     let folded = casefold(text);
-    let text = folded.trim_start_matches(LEADING_NOISE);
+    let text = folded.trim_start_matches(is_leading_noise);
     if !text.chars().any(pychar::is_decimal) {
-        return fold_spaces(text.trim_end_matches(TRAILING_NOISE));
+        return fold_spaces(text.trim_end_matches(is_trailing_noise));
     }
     let without_lead = match LEADING_COUNTER.find(text) {
         Some((start, end)) => format!("{}{}", &text[..start], &text[end..]),
         None => text.to_string(),
     };
-    let text = without_lead.trim_end_matches(TRAILING_NOISE);
+    let text = without_lead.trim_end_matches(is_trailing_noise);
     let cut = byte_offset(text, char_len(text).saturating_sub(COUNTER_TAIL_CHARS));
     let (head, tail) = text.split_at(cut);
     let tail = match COUNTER.find(tail) {
@@ -88,21 +99,21 @@ pub fn normalize(text: &str) -> String {
         None => tail.to_string(),
     };
     let joined = format!("{head}{tail}");
-    fold_spaces(joined.trim_end_matches(TRAILING_NOISE))
+    fold_spaces(joined.trim_end_matches(is_trailing_noise))
 }
 
 /// The normalised label of a "Label: headline" line ("lesen sie auch"), or None for other lines.
 pub fn prefix_form(text: &str) -> Option<String> {
     let text = pychar::strip(text);
     let window = &text[..byte_offset(text, MAX_PREFIX_CHARS)];
-    let cut = window.find(PREFIX_SEPARATORS)?;
+    let cut = window.find(is_prefix_separator)?;
     let separator = text[cut..].chars().next().expect("a separator");
     let tail = &text[cut + separator.len_utf8()..];
     let tail_words = pychar::count_words(tail);
     if !(0 < tail_words && tail_words <= MAX_PREFIX_TAIL_WORDS) {
         return None;
     }
-    if OPENING_QUOTES.contains(&separator) && !text.ends_with(CLOSING_QUOTES) {
+    if is_opening_quote(separator) && !text.ends_with(is_closing_quote) {
         return None; // a quoted headline is the whole tail: "3 Antworten zu „Titel“"
     }
     if separator == '»' && tail.contains('«') {
@@ -114,8 +125,8 @@ pub fn prefix_form(text: &str) -> Option<String> {
 /// One rule's phrases in every language.
 #[derive(Debug, Default)]
 pub struct Phrases {
-    pub lines: HashSet<String>,
-    pub prefixes: HashSet<String>,
+    pub lines: FxHashSet<String>,
+    pub prefixes: FxHashSet<String>,
     /// Sorted, case-folded, spaces folded.
     pub within: Vec<String>,
 }
@@ -177,8 +188,8 @@ pub fn phrases(rule_name: &str) -> &'static Phrases {
     PHRASES.get(rule_name).unwrap_or(&EMPTY)
 }
 
-static WORDS: LazyLock<HashMap<(String, String), HashSet<String>>> = LazyLock::new(|| {
-    let mut found: HashMap<(String, String), HashSet<String>> = HashMap::new();
+static WORDS: LazyLock<HashMap<(String, String), FxHashSet<String>>> = LazyLock::new(|| {
+    let mut found: HashMap<(String, String), FxHashSet<String>> = HashMap::new();
     for table in TABLES.iter() {
         for rule_name in table.keys() {
             for kind in ["signals", "labels", "boundary"] {
@@ -192,11 +203,50 @@ static WORDS: LazyLock<HashMap<(String, String), HashSet<String>>> = LazyLock::n
     found
 });
 
-static NO_WORDS: LazyLock<HashSet<String>> = LazyLock::new(HashSet::new);
+static NO_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(FxHashSet::default);
 
 /// All languages' single words of one kind for a rule (`signals`, `labels`, `boundary`), case-folded.
-pub fn words(rule_name: &str, kind: &str) -> &'static HashSet<String> {
+pub fn words(rule_name: &str, kind: &str) -> &'static FxHashSet<String> {
     WORDS.get(&(rule_name.to_string(), kind.to_string())).unwrap_or(&NO_WORDS)
+}
+
+/// Every table's whole-line and prefix phrases in two maps, from a normalised phrase to the
+/// tables (one bit each, tables in name order) that hold it: a page looks each line up once
+/// for all rules.
+struct PhraseIndex {
+    tables: Vec<String>,
+    lines: FxHashMap<String, u64>,
+    prefixes: FxHashMap<String, u64>,
+}
+
+static PHRASE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let mut tables: Vec<String> = PHRASES.keys().cloned().collect();
+    tables.sort();
+    assert!(tables.len() <= 64, "one bit per table");
+    let (mut lines, mut prefixes) = (FxHashMap::default(), FxHashMap::default());
+    for (bit, name) in tables.iter().enumerate() {
+        let phrases = &PHRASES[name];
+        for form in &phrases.lines {
+            *lines.entry(form.clone()).or_insert(0u64) |= 1 << bit;
+        }
+        for form in &phrases.prefixes {
+            *prefixes.entry(form.clone()).or_insert(0u64) |= 1 << bit;
+        }
+    }
+    PhraseIndex { tables, lines, prefixes }
+});
+
+/// The bit of a rule's table in `tables_holding` (0 for a rule without a table).
+pub fn table_bit(rule_name: &str) -> u64 {
+    PHRASE_INDEX.tables.iter().position(|t| t == rule_name).map_or(0, |i| 1 << i)
+}
+
+/// The tables that hold a line, given its normalised form and its prefix form: a whole-line
+/// phrase or a prefixed headline.
+pub fn tables_holding(form: &str, prefix: Option<&str>) -> u64 {
+    let index = &*PHRASE_INDEX;
+    let by_line = index.lines.get(form).copied().unwrap_or(0);
+    by_line | prefix.and_then(|p| index.prefixes.get(p).copied()).unwrap_or(0)
 }
 
 /// The raw tables, for checks of their shape: (language, rule name, kind, entries).

@@ -4,13 +4,16 @@
 //! (`Page::apply`). Blank lines are layout, never removed: the output folds them.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::layout::Layout;
-use crate::lexicon::{self, Phrases};
+use crate::lexicon;
+use crate::prefilter::Candidates;
 use crate::pychar;
+use crate::pyre::{self, is_plain, Hay};
 use crate::rule::RuleMeta;
+use crate::rules::LINE_PATTERNS;
+use crate::text;
 
 /// One input line: its 1-based number, its text without the newline, and that text stripped.
 #[derive(Clone, Copy, Debug)]
@@ -18,11 +21,38 @@ pub struct Line<'a> {
     pub number: usize,
     pub text: &'a str,
     pub stripped: &'a str,
+    /// True if patterns read the line as it is (`pyre::is_plain`), checked once.
+    pub plain: bool,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     pub fn is_blank(&self) -> bool {
         self.stripped.is_empty()
+    }
+}
+
+/// The measures every rule and the layout read of a line, computed once per page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Features {
+    /// Characters of the stripped text (`len(str)`).
+    pub chars: usize,
+    /// Whitespace-separated words (`len(str.split())`).
+    pub split_words: usize,
+    /// Words with CJK text counted in pairs (`text::word_count`).
+    pub words: usize,
+    /// Ends like a sentence (`text::ends_like_sentence`).
+    pub ends_sentence: bool,
+}
+
+impl Features {
+    pub fn of(text: &str) -> Features {
+        let split_words = pychar::count_words(text);
+        Features {
+            chars: pychar::char_len(text),
+            split_words,
+            words: split_words + text::cjk_words(text),
+            ends_sentence: text::ends_like_sentence(text),
+        }
     }
 }
 
@@ -47,8 +77,14 @@ pub struct Page<'a> {
     removed: Vec<Option<&'static RuleMeta>>,
     removed_count: usize,
     forms: OnceCell<LexiconForms>,
-    phrase_hits: RefCell<HashMap<*const Phrases, Rc<Vec<bool>>>>,
+    /// Per line: the lexicon tables that hold it (`lexicon::tables_holding`).
+    lexicon_tables: OnceCell<Vec<u64>>,
     live: RefCell<Option<(usize, Rc<Vec<usize>>)>>,
+    features: OnceCell<Vec<Features>>,
+    /// Per line: its share of capitalised words (`text::title_case_ratio`), on demand.
+    title_case: Vec<OnceCell<f64>>,
+    /// Per line: the rules' line patterns that may match it (`rules::LINE_PATTERNS`).
+    candidates: OnceCell<Vec<Candidates>>,
     pub(crate) layout: OnceCell<Layout>,
 }
 
@@ -57,7 +93,10 @@ impl<'a> Page<'a> {
         let lines: Vec<Line<'a>> = text
             .split('\n')
             .enumerate()
-            .map(|(i, t)| Line { number: i + 1, text: t, stripped: pychar::strip(t) })
+            .map(|(i, t)| {
+                let stripped = pychar::strip(t);
+                Line { number: i + 1, text: t, stripped, plain: is_plain(stripped) }
+            })
             .collect();
         let count = lines.len();
         Page {
@@ -67,8 +106,11 @@ impl<'a> Page<'a> {
             removed: vec![None; count],
             removed_count: 0,
             forms: OnceCell::new(),
-            phrase_hits: RefCell::new(HashMap::new()),
+            lexicon_tables: OnceCell::new(),
             live: RefCell::new(None),
+            candidates: OnceCell::new(),
+            features: OnceCell::new(),
+            title_case: vec![OnceCell::new(); count],
             layout: OnceCell::new(),
         }
     }
@@ -106,6 +148,42 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The measures of line `number`'s stripped text, computed for every line at first use.
+    pub fn features(&self, number: usize) -> &Features {
+        &self.features.get_or_init(|| self.lines.iter().map(|l| Features::of(l.stripped)).collect())[number - 1]
+    }
+
+    /// Line `number`'s share of capitalised words (`text::title_case_ratio`), computed once.
+    pub fn title_case(&self, number: usize) -> f64 {
+        *self.title_case[number - 1].get_or_init(|| text::title_case_ratio(self.lines[number - 1].stripped))
+    }
+
+    /// The stripped text of line `number`, ready for patterns: its stand-ins checked and the
+    /// line patterns that may match it found, once per page.
+    pub fn hay(&self, number: usize) -> Hay<'a> {
+        let line = &self.lines[number - 1];
+        self.hay_of(number, line.stripped)
+    }
+
+    /// A slice of line `number`'s stripped text, ready for patterns (see `hay`).
+    pub fn hay_of(&self, number: usize, slice: &'a str) -> Hay<'a> {
+        let candidates = self.candidates.get_or_init(|| {
+            self.lines
+                .iter()
+                .map(|line| {
+                    let hay = Hay { text: line.stripped, plain: line.plain, candidates: None };
+                    if line.is_blank() {
+                        0
+                    } else {
+                        pyre::candidates(&LINE_PATTERNS, hay)
+                    }
+                })
+                .collect()
+        });
+        let line = &self.lines[number - 1];
+        Hay { text: slice, plain: line.plain, candidates: Some(candidates[number - 1]) }
+    }
+
     /// Line `number` in the form lexicon phrases are compared in.
     pub fn normalized(&self, number: usize) -> &str {
         &self.forms()[number - 1].0
@@ -116,26 +194,25 @@ impl<'a> Page<'a> {
         self.forms()[number - 1].1.as_deref()
     }
 
-    /// Per line (index `number - 1`): whether the line is one of `phrases`, a whole-line
-    /// phrase or a prefixed headline. Blank lines never are.
-    pub fn phrase_hits(&self, phrases: &'static Phrases) -> Rc<Vec<bool>> {
-        let key = phrases as *const Phrases;
-        if let Some(hits) = self.phrase_hits.borrow().get(&key) {
-            return Rc::clone(hits);
-        }
-        let forms = self.forms();
-        let hits: Vec<bool> = self
-            .lines
-            .iter()
-            .zip(forms)
-            .map(|(line, (form, prefix))| {
-                !line.is_blank()
-                    && (phrases.lines.contains(form) || prefix.as_ref().is_some_and(|p| phrases.prefixes.contains(p)))
-            })
-            .collect();
-        let hits = Rc::new(hits);
-        self.phrase_hits.borrow_mut().insert(key, Rc::clone(&hits));
-        hits
+    /// True if line `number` is one of the phrases of `rule_name`'s lexicon table, in any
+    /// language: a whole-line phrase or a prefixed headline. Blank lines never are.
+    pub fn in_lexicon(&self, rule_name: &str, number: usize) -> bool {
+        let masks = self.lexicon_tables.get_or_init(|| {
+            self.lines
+                .iter()
+                .zip(self.forms())
+                .map(
+                    |(line, (form, prefix))| {
+                        if line.is_blank() {
+                            0
+                        } else {
+                            lexicon::tables_holding(form, prefix.as_deref())
+                        }
+                    },
+                )
+                .collect()
+        });
+        masks[number - 1] & lexicon::table_bit(rule_name) != 0
     }
 
     /// Numbers of the non-blank lines no rule has removed, in input order.

@@ -12,7 +12,7 @@
 //! characters stands for each of them, ASCII letters folded, so "ſ" and the Kelvin sign "K"
 //! are literals of their own.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// A class of at most this many characters (ASCII case pairs counted once) is expanded.
@@ -169,25 +169,95 @@ pub fn required(hir: &Hir) -> Option<Vec<String>> {
 /// A pattern's required literals, searched for in one pass.
 pub struct Prefilter {
     searcher: AhoCorasick,
+    literals: Vec<String>,
 }
 
 impl Prefilter {
     /// The prefilter of a pattern as `regex` parses it (flags and all), if it has one.
     pub fn new(pattern: &str, ignore_case: bool) -> Option<Prefilter> {
         let hir = regex_syntax::ParserBuilder::new().case_insensitive(ignore_case).build().parse(pattern).ok()?;
-        let literals = required(&hir)?;
+        Prefilter::from_hir(&hir)
+    }
+
+    /// The prefilter of a parsed pattern, if it has one.
+    pub fn from_hir(hir: &Hir) -> Option<Prefilter> {
+        let literals = required(hir)?;
         let searcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&literals)
             .ok()?;
-        Some(Prefilter { searcher })
+        Some(Prefilter { searcher, literals })
     }
 
     /// False if `text` holds none of the literals: the pattern cannot match it.
     #[inline]
     pub fn may_match(&self, text: &str) -> bool {
         self.searcher.is_match(text)
+    }
+
+    pub fn literals(&self) -> &[String] {
+        &self.literals
+    }
+}
+
+/// Which patterns of a set may match a text: one bit per pattern.
+pub type Candidates = u128;
+
+/// Every indexed pattern's literals in one automaton: one pass over a line tells which of
+/// the patterns may match it (the page computes this once per line).
+pub struct LiteralIndex {
+    searcher: AhoCorasick,
+    /// Per literal: the patterns that need it.
+    masks: Vec<Candidates>,
+    /// Patterns without literals are candidates everywhere.
+    always: Candidates,
+}
+
+impl LiteralIndex {
+    /// The most patterns one index holds.
+    pub const CAPACITY: usize = Candidates::BITS as usize;
+
+    /// An index of the prefilters, pattern `i` being bit `i`; None stands for a pattern that
+    /// may match anything.
+    pub fn new(prefilters: &[Option<&Prefilter>]) -> LiteralIndex {
+        assert!(prefilters.len() <= Self::CAPACITY, "more patterns than an index holds");
+        let mut literals: Vec<String> = Vec::new();
+        let mut masks: Vec<Candidates> = Vec::new();
+        let mut always: Candidates = 0;
+        for (bit, filter) in prefilters.iter().enumerate() {
+            match filter {
+                None => always |= 1 << bit,
+                Some(filter) => {
+                    for literal in filter.literals() {
+                        match literals.iter().position(|l| l == literal) {
+                            Some(i) => masks[i] |= 1 << bit,
+                            None => {
+                                literals.push(literal.clone());
+                                masks.push(1 << bit);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let searcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            // A full DFA: one table lookup a byte, for a few hundred kilobytes built once.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .expect("literals build an automaton");
+        LiteralIndex { searcher, masks, always }
+    }
+
+    /// The patterns that may match `text` (a haystack with its stand-ins in place).
+    pub fn candidates(&self, text: &str) -> Candidates {
+        let mut found = self.always;
+        for hit in self.searcher.find_overlapping_iter(text) {
+            found |= self.masks[hit.pattern().as_usize()];
+        }
+        found
     }
 }
 

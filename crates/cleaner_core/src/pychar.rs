@@ -149,6 +149,16 @@ pub fn split(text: &str) -> impl Iterator<Item = &str> {
 
 /// `len(str.split())`.
 pub fn count_words(text: &str) -> usize {
+    if text.is_ascii() {
+        let mut count = 0;
+        let mut in_word = false;
+        for &b in text.as_bytes() {
+            let space = matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+            count += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        return count;
+    }
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {

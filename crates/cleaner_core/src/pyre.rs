@@ -17,7 +17,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::{Captures, Regex, RegexBuilder};
 use regex_syntax::hir::{Class, HirKind};
 
-use crate::prefilter::Prefilter;
+use crate::prefilter::{Candidates, LiteralIndex, Prefilter};
 use crate::pychar;
 
 /// How Python calls a pattern: `re.search`, `re.match` or `re.fullmatch`.
@@ -37,6 +37,8 @@ pub struct PyRegex {
     ignore_case: bool,
     /// The literals every match holds, when the pattern has a useful set of them.
     prefilter: Option<Prefilter>,
+    /// Its bit in the page index (`index`), if it is one of the rules' line patterns.
+    bit: OnceLock<u32>,
     source: String,
 }
 
@@ -65,17 +67,25 @@ impl PyRegex {
     /// Compiles `pattern` for `mode`; panics on a pattern `regex` rejects (a bug caught by tests).
     pub fn new(pattern: &str, ignore_case: bool, mode: Mode) -> PyRegex {
         let named = name_stand_ins(pattern, ignore_case);
-        let prefilter = Prefilter::new(&named, ignore_case);
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(ignore_case)
+            .build()
+            .parse(&named)
+            .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{pattern}"));
+        let prefilter = Prefilter::from_hir(&hir);
         let anchored = match mode {
             Mode::Search => named,
             Mode::Match => format!(r"\A(?:{named})"),
             Mode::FullMatch => format!(r"\A(?:{named})\z"),
         };
-        let pattern_ok = regex_syntax::ParserBuilder::new().case_insensitive(ignore_case).build().parse(&anchored);
-        if let Err(e) = pattern_ok {
-            panic!("pattern does not compile: {e}\n{pattern}");
+        PyRegex {
+            regex: OnceLock::new(),
+            anchored,
+            ignore_case,
+            prefilter,
+            bit: OnceLock::new(),
+            source: pattern.to_string(),
         }
-        PyRegex { regex: OnceLock::new(), anchored, ignore_case, prefilter, source: pattern.to_string() }
     }
 
     fn regex(&self) -> &Regex {
@@ -95,13 +105,19 @@ impl PyRegex {
     }
 
     /// True if the pattern matches `text` as Python's `re` would in this mode.
-    pub fn is_match(&self, text: &str) -> bool {
-        self.prepare(text).is_some_and(|hay| self.regex().is_match(&hay))
+    pub fn is_match<'t>(&self, text: impl Into<Hay<'t>>) -> bool {
+        self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(&hay))
     }
 
     /// The haystack to run on, or None if the prefilter rules the text out.
     #[inline]
-    fn prepare<'t>(&self, text: &'t str) -> Option<Cow<'t, str>> {
+    fn prepare<'t>(&self, text: Hay<'t>) -> Option<Cow<'t, str>> {
+        if let (Some(candidates), Some(&bit)) = (text.candidates, self.bit.get()) {
+            if candidates & (1 << bit) == 0 {
+                return None;
+            }
+            return Some(haystack(text));
+        }
         let hay = haystack(text);
         match &self.prefilter {
             Some(filter) if !filter.may_match(&hay) => None,
@@ -110,32 +126,93 @@ impl PyRegex {
     }
 
     /// Calls `read` with the match's groups, whose offsets are offsets into `text`.
-    pub fn with_captures<R>(&self, text: &str, read: impl FnOnce(&Captures<'_>) -> R) -> Option<R> {
-        let hay = self.prepare(text)?;
+    pub fn with_captures<'t, R>(&self, text: impl Into<Hay<'t>>, read: impl FnOnce(&Captures<'_>) -> R) -> Option<R> {
+        let hay = self.prepare(text.into())?;
         self.regex().captures(&hay).map(|caps| read(&caps))
     }
 
     /// The text of group `name` in the match, if the pattern matches and the group took part.
-    pub fn group<'t>(&self, text: &'t str, name: &str) -> Option<Option<&'t str>> {
+    pub fn group<'t>(&self, text: impl Into<Hay<'t>>, name: &str) -> Option<Option<&'t str>> {
         // Finding groups is slower than answering yes or no: most texts are turned away first.
+        let text = text.into();
         let hay = self.prepare(text)?;
         if !self.regex().is_match(&hay) {
             return None;
         }
-        self.regex().captures(&hay).map(|caps| caps.name(name).map(|m| &text[m.range()]))
+        self.regex().captures(&hay).map(|caps| caps.name(name).map(|m| &text.text[m.range()]))
     }
 
     /// The byte range of the first match (`re.search(...).span()`), offsets into `text`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
-        let hay = self.prepare(text)?;
+        let hay = self.prepare(text.into())?;
         self.regex().find(&hay).map(|m| (m.start(), m.end()))
     }
 
     /// Every non-overlapping match, as `re.findall` of a pattern without groups would give.
     pub fn find_all<'t>(&self, text: &'t str) -> Vec<&'t str> {
-        let Some(hay) = self.prepare(text) else { return Vec::new() };
+        let Some(hay) = self.prepare(text.into()) else { return Vec::new() };
         self.regex().find_iter(&hay).map(|m| &text[m.range()]).collect()
     }
+}
+
+/// A text to match, and whether it is known to need no stand-in (see `is_plain`): a page
+/// checks each line once, and every pattern run on the line, or on a slice of it, reuses that.
+#[derive(Clone, Copy, Debug)]
+pub struct Hay<'t> {
+    pub text: &'t str,
+    pub plain: bool,
+    /// The indexed patterns that may match the line this text is (a slice of), if known.
+    pub candidates: Option<Candidates>,
+}
+
+impl<'t> From<&'t str> for Hay<'t> {
+    fn from(text: &'t str) -> Hay<'t> {
+        Hay { text, plain: false, candidates: None }
+    }
+}
+
+impl<'t> From<&'t String> for Hay<'t> {
+    fn from(text: &'t String) -> Hay<'t> {
+        Hay { text, plain: false, candidates: None }
+    }
+}
+
+/// True if no character of `text` needs a stand-in: `regex` reads it as Python does.
+pub fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (0x1c..=0x1f).contains(&b) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        if stand_in_for(c).is_some() {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// The index of the given patterns' literals, each pattern told its bit; built once.
+pub fn index(patterns: &[&'static PyRegex]) -> LiteralIndex {
+    let prefilters: Vec<Option<&Prefilter>> = patterns.iter().map(|p| p.prefilter.as_ref()).collect();
+    let index = LiteralIndex::new(&prefilters);
+    for (bit, pattern) in patterns.iter().enumerate() {
+        let bit = bit as u32;
+        assert_eq!(*pattern.bit.get_or_init(|| bit), bit, "a pattern is indexed once");
+    }
+    index
+}
+
+/// The candidates of a line for `index`: its literal hits, on its haystack.
+pub fn candidates(index: &LiteralIndex, hay: Hay<'_>) -> Candidates {
+    index.candidates(&haystack(hay))
 }
 
 /// Python's class of a character, as far as patterns can tell.
@@ -262,15 +339,12 @@ fn stand_in_for(c: char) -> Option<char> {
 }
 
 /// `text`, or a copy with every character the engines disagree on replaced by its stand-in.
-fn haystack(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        if !text.bytes().any(|b| (0x1c..=0x1f).contains(&b)) {
-            return Cow::Borrowed(text);
-        }
-    } else if !text.chars().any(|c| (c as u32) >= 0x1c && stand_in_for(c).is_some()) {
-        return Cow::Borrowed(text);
+fn haystack(hay: Hay<'_>) -> Cow<'_, str> {
+    if hay.plain || is_plain(hay.text) {
+        Cow::Borrowed(hay.text)
+    } else {
+        Cow::Owned(hay.text.chars().map(|c| stand_in_for(c).unwrap_or(c)).collect())
     }
-    Cow::Owned(text.chars().map(|c| stand_in_for(c).unwrap_or(c)).collect())
 }
 
 #[cfg(test)]

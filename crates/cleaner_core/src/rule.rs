@@ -4,10 +4,8 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon;
-use crate::page::{Page, Removal};
-use crate::pychar::{char_len, count_words};
-use crate::pyre::{Mode, PyRegex};
+use crate::page::{Features, Page, Removal};
+use crate::pyre::{Hay, Mode, PyRegex};
 
 /// A rule's identity and documentation, exposed to Python (`cleaner --list-rules`).
 #[derive(Debug)]
@@ -81,6 +79,11 @@ pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     /// The removals of this rule on the page as it stands; the pipeline applies them.
     fn find(&self, page: &Page<'_>) -> Vec<Removal>;
+    /// The patterns it runs on whole lines (or slices of them) through `Page::hay`: the page
+    /// finds, in one pass over each line, which of them may match it.
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        Vec::new()
+    }
 }
 
 /// A prompt addresses the reader in a sentence or two; longer lines are article prose.
@@ -91,8 +94,8 @@ pub const MAX_PROMPT_CHARS: usize = 300;
 pub const MAX_LABEL_CHARS: usize = 160;
 
 /// Short enough to be a prompt: MAX_PROMPT_CHARS and MAX_PROMPT_WORDS at most.
-pub fn is_prompt_sized(text: &str) -> bool {
-    char_len(text) <= MAX_PROMPT_CHARS && count_words(text) <= MAX_PROMPT_WORDS
+pub fn is_prompt_sized(features: &Features) -> bool {
+    features.chars <= MAX_PROMPT_CHARS && features.split_words <= MAX_PROMPT_WORDS
 }
 
 /// Compiles a rule's pattern on first use: `re.IGNORECASE` and Python's call mode.
@@ -100,12 +103,18 @@ pub type Pattern = LazyLock<PyRegex>;
 
 /// Tells whether a whole stripped line is a rule's label.
 pub trait LabelMatcher: Sync {
-    fn matches(&self, text: &str) -> bool;
+    fn matches(&self, text: Hay<'_>) -> bool;
+    /// The patterns it runs on lines, for the page's literal index.
+    fn patterns(&'static self) -> Vec<&'static PyRegex>;
 }
 
 impl LabelMatcher for Pattern {
-    fn matches(&self, text: &str) -> bool {
+    fn matches(&self, text: Hay<'_>) -> bool {
         self.is_match(text)
+    }
+
+    fn patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&**self]
     }
 }
 
@@ -126,13 +135,20 @@ impl Rule for PatternRule {
         self.meta
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        let mut patterns = self.label.patterns();
+        patterns.extend(self.prompt.map(|p| &**p));
+        patterns
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
-        let phrases = page.phrase_hits(lexicon::phrases(self.meta.name));
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let text = page.line(number).stripped;
-            let is_label = char_len(text) <= self.max_chars && (phrases[number - 1] || self.label.matches(text));
-            let is_prompt = !is_label && self.prompt.is_some_and(|p| is_prompt_sized(text) && p.is_match(text));
+            let features = page.features(number);
+            let is_label = features.chars <= self.max_chars
+                && (page.in_lexicon(self.meta.name, number) || self.label.matches(page.hay(number)));
+            let is_prompt =
+                !is_label && self.prompt.is_some_and(|p| is_prompt_sized(features) && p.is_match(page.hay(number)));
             if is_label || is_prompt {
                 found.push(page.removal(self.meta, number, number));
             }

@@ -24,24 +24,34 @@ fn is_cjk(c: char) -> bool {
 
 /// Whitespace words, with runs of CJK characters counted as words of two characters.
 pub fn word_count(text: &str) -> usize {
-    let words = pychar::count_words(text);
+    pychar::count_words(text) + cjk_words(text)
+}
+
+/// The words CJK characters add to a text's whitespace words: one per two characters.
+pub fn cjk_words(text: &str) -> usize {
     if text.is_ascii() {
-        return words;
+        return 0;
     }
-    words + text.chars().filter(|&c| is_cjk(c)).count() / CJK_CHARS_PER_WORD
+    text.chars().filter(|&c| is_cjk(c)).count() / CJK_CHARS_PER_WORD
 }
 
 /// Sentence ends ("said.", "ok?", "“Yes.”", "(2019)."), then closing quotes and brackets.
-const SENTENCE_TERMINALS: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
-const SENTENCE_CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』'];
+fn is_sentence_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+fn is_sentence_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '」' | '』')
+}
 /// A line that ends on a closing quote also ends like a sentence.
-const QUOTE_ENDS: &[char] = &['"', '”', '»'];
+fn is_quote_end(c: char) -> bool {
+    matches!(c, '"' | '”' | '»')
+}
 
 /// True if the text ends like a sentence (Python: `[.!?…。！？]["'”’»)\]」』]*$|["”»]$`).
 pub fn ends_like_sentence(text: &str) -> bool {
     let text = pychar::rstrip(text);
-    let core = text.trim_end_matches(SENTENCE_CLOSERS);
-    core.ends_with(SENTENCE_TERMINALS) || text.ends_with(QUOTE_ENDS)
+    let core = text.trim_end_matches(is_sentence_closer);
+    core.ends_with(is_sentence_terminal) || text.ends_with(is_quote_end)
 }
 
 /// True if `word`, lower-cased and stripped of quotes, is one of TITLE_SMALL_WORDS. Those are

@@ -63,11 +63,17 @@ impl Rule for DateStamp {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*COMPACT_AGE, &*READING_TIME, &*DATE_LABEL]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let text = page.line(number).stripped;
-            if is_date_stamp(text) || [&COMPACT_AGE, &READING_TIME, &DATE_LABEL].iter().any(|p| p.is_match(text)) {
+            let line = page.line(number);
+            if is_date_stamp(line.stripped)
+                || [&COMPACT_AGE, &READING_TIME, &DATE_LABEL].iter().any(|p| p.is_match(page.hay(number)))
+            {
                 found.push(page.removal(&META, number, number));
             }
         }

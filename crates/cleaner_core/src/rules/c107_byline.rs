@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::page::{Page, Removal};
 use crate::pychar::{self, char_len};
-use crate::pyre::{Mode, PyRegex};
+use crate::pyre::{Hay, Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
 use crate::text::{ends_like_sentence, is_date_stamp, DATE_SIGNAL, NAME};
 
@@ -83,6 +83,10 @@ impl Rule for Byline {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*LONE_BY, &*AUTHOR_NAME, &*BYLINE, &*AUTHOR_LABEL, &*NAME_AND_DATE, &*USER_AND_DATE]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let live = page.live_lines();
         let mut claimed: HashSet<usize> = HashSet::new();
@@ -91,17 +95,16 @@ impl Rule for Byline {
             if claimed.contains(&number) {
                 continue;
             }
-            let text = page.line(number).stripped;
-            if LONE_BY.is_match(text) {
+            if LONE_BY.is_match(page.hay(number)) {
                 let mut block = vec![number];
                 if let Some(&next) = live.get(i + 1) {
-                    if AUTHOR_NAME.is_match(page.line(next).stripped) {
+                    if AUTHOR_NAME.is_match(page.hay(next)) {
                         block.push(next);
                     }
                 }
                 claimed.extend(&block);
                 found.extend(page.removals(&META, block));
-            } else if is_byline(text) {
+            } else if is_byline(page.hay(number)) {
                 found.push(page.removal(&META, number, number));
             }
         }
@@ -109,14 +112,15 @@ impl Rule for Byline {
     }
 }
 
-fn is_byline(text: &str) -> bool {
+fn is_byline(hay: Hay<'_>) -> bool {
+    let text = hay.text;
     if char_len(text) > MAX_BYLINE_CHARS || !pychar::first_char(text).is_some_and(pychar::is_alpha) {
         return false;
     }
-    if BYLINE.is_match(text) || AUTHOR_LABEL.is_match(text) {
+    if BYLINE.is_match(hay) || AUTHOR_LABEL.is_match(hay) {
         return !ends_like_sentence(text) || ["Jr.", "Sr.", "Inc."].iter().any(|end| text.ends_with(end));
     }
-    let date = NAME_AND_DATE.group(text, "date").or_else(|| USER_AND_DATE.group(text, "date"));
+    let date = NAME_AND_DATE.group(hay, "date").or_else(|| USER_AND_DATE.group(hay, "date"));
     date.flatten().is_some_and(is_date_stamp) || is_name_then_date(text)
 }
 
@@ -131,7 +135,7 @@ fn is_name_then_date(text: &str) -> bool {
     }
     for end in 2..words.len().min(MAX_NAME_WORDS + 1) {
         let (name, date) = (words[1..end].join(" "), words[end..].join(" "));
-        let is_name = AUTHOR_NAME.is_match(&name) && !words[1..end].iter().any(|w| DATE_SIGNAL.is_match(w));
+        let is_name = AUTHOR_NAME.is_match(&name) && !words[1..end].iter().any(|w| DATE_SIGNAL.is_match(*w));
         if is_name && is_date_stamp(&date) {
             return true;
         }

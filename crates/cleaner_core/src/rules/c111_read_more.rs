@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::pychar;
-use crate::pyre::PyRegex;
+use crate::pyre::{Hay, PyRegex};
 use crate::rule::{label, LabelMatcher, PatternRule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta { line_local: true, ..RuleMeta::new("C111", "read-more", DOC) };
@@ -64,12 +64,16 @@ fn ends_word_full_stop(text: &str) -> bool {
 }
 
 impl LabelMatcher for ReadMoreLabel {
-    fn matches(&self, text: &str) -> bool {
-        if ends_word_full_stop(text) {
+    fn matches(&self, text: Hay<'_>) -> bool {
+        if ends_word_full_stop(text.text) {
             WITHOUT_HEADLINE.is_match(text)
         } else {
             WITH_HEADLINE.is_match(text)
         }
+    }
+
+    fn patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*WITH_HEADLINE, &*WITHOUT_HEADLINE]
     }
 }
 
@@ -85,9 +89,10 @@ mod tests {
 
     #[test]
     fn a_linked_headline_does_not_end_in_a_full_stop() {
-        assert!(ReadMoreLabel.matches("READ MORE: Markets slide as tariff fears return"));
-        assert!(!ReadMoreLabel.matches("Watch: a short film made by the pupils is online."));
-        assert!(ReadMoreLabel.matches("Watch: a short film made by the pupils is online!"));
-        assert!(ReadMoreLabel.matches("Read more."));
+        let matches = |text: &str| ReadMoreLabel.matches(text.into());
+        assert!(matches("READ MORE: Markets slide as tariff fears return"));
+        assert!(!matches("Watch: a short film made by the pupils is online."));
+        assert!(matches("Watch: a short film made by the pupils is online!"));
+        assert!(matches("Read more."));
     }
 }

@@ -115,13 +115,16 @@ impl Rule for CaptionCredit {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*CREDIT_LINE, &*AGENCY_LINE, &*CREDITED_CAPTION, &*CAPTION_LABEL]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let text = page.line(number).stripped;
-            let is_found = match CREDIT_LINE.group(text, "source") {
+            let is_found = match CREDIT_LINE.group(page.hay(number), "source") {
                 Some(source) => is_credit(source.unwrap_or("")),
-                None => [&AGENCY_LINE, &CREDITED_CAPTION, &CAPTION_LABEL].iter().any(|p| p.is_match(text)),
+                None => [&AGENCY_LINE, &CREDITED_CAPTION, &CAPTION_LABEL].iter().any(|p| p.is_match(page.hay(number))),
             };
             if is_found {
                 found.push(page.removal(&META, number, number));

@@ -83,13 +83,18 @@ impl Rule for CookieNotice {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*CONSENT_BUTTON]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
-        let hits = page.phrase_hits(lexicon::phrases(META.name));
         let phrases = lexicon::phrases(META.name);
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let text = page.line(number).stripped.trim_end_matches(['.', '!']);
-            let is_button = char_len(text) <= MAX_LABEL_CHARS && (CONSENT_BUTTON.is_match(text) || hits[number - 1]);
+            let line = page.line(number);
+            let text = line.stripped.trim_end_matches(['.', '!']);
+            let is_button = char_len(text) <= MAX_LABEL_CHARS
+                && (CONSENT_BUTTON.is_match(page.hay_of(number, text)) || page.in_lexicon(META.name, number));
             let is_notice =
                 !is_button && may_be_notice(text) && (is_cookie_notice(text) || phrases.occurs_within(text));
             if is_button || is_notice {

@@ -8,7 +8,7 @@ use crate::page::{Page, Removal};
 use crate::pychar::{self, char_len};
 use crate::pyre::{Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
-use crate::text::{damerau_distance, ends_like_sentence, title_case_ratio, word_count};
+use crate::text::damerau_distance;
 
 pub static META: RuleMeta = RuleMeta::new("C201", "related-list", DOC);
 
@@ -25,24 +25,28 @@ Kept:
 
 /// The heading of a related-stories block, after any section word glued in front
 /// ("International Realted Stories"): "Related Articles", "More from Politics", "You may also
-/// like...", "Most Read", "Recommended for you", "Don't miss".
-static RELATED_HEADING: LazyLock<PyRegex> = LazyLock::new(|| {
-    PyRegex::new(
-        concat!(
-            r"(?:(?P<related>\w{5,9})(?: (?:articles?|stories|story|posts?|news|content|coverage|links?|reading|topics?|videos?",
-            r"|items?|searches|reads))?(?: (?:from|on|in|about|to) .{1,40})?",
-            r"|more (?:from|on|in|about|like this|stories|news|articles|videos|to (?:read|explore))(?: .{1,40})?",
-            r"|(?:other|latest|top|recent|popular|trending|featured|similar|recommended|suggested|editor'?s?'? picks?)",
-            r"(?: (?:news|stories|articles|posts|videos|reads|now|today|this week|for you|reading))*",
-            r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*",
-            r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)",
-            r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news",
-            r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending)[\s:»›>.…]*",
-        ),
-        true,
-        Mode::FullMatch,
-    )
-});
+/// like...", "Most Read", "Recommended for you", "Don't miss". Python wrote the heading as one
+/// pattern whose first alternative captured the `related` word; a match by that alternative
+/// puts the word in the group and the others leave it empty, so the two halves here are
+/// tried in that order and no groups are read.
+const RELATED_WORD_HEADING: &str = concat!(
+    r"\w{5,9}(?: (?:articles?|stories|story|posts?|news|content|coverage|links?|reading|topics?|videos?",
+    r"|items?|searches|reads))?(?: (?:from|on|in|about|to) .{1,40})?",
+);
+const OTHER_HEADINGS: &str = concat!(
+    r"more (?:from|on|in|about|like this|stories|news|articles|videos|to (?:read|explore))(?: .{1,40})?",
+    r"|(?:other|latest|top|recent|popular|trending|featured|similar|recommended|suggested|editor'?s?'? picks?)",
+    r"(?: (?:news|stories|articles|posts|videos|reads|now|today|this week|for you|reading))*",
+    r"|most (?:read|popular|viewed|shared|commented|recent|watched)(?: (?:news|stories|articles|today|this week|now))*",
+    r"|you (?:may|might|could|will) (?:also )?(?:like|enjoy|be interested in|have missed)",
+    r"|(?:what|things) to read next|read next|up next|don'?t miss|also read|see also|further reading|in other news",
+    r"|in case you missed it|around the web|from the web|we recommend|also on \S+|recommended|trending",
+);
+const HEADING_END: &str = r"[\s:»›>.…]*";
+static RELATED_HEADING: LazyLock<PyRegex> =
+    LazyLock::new(|| PyRegex::new(&format!("(?:{RELATED_WORD_HEADING}){HEADING_END}"), true, Mode::FullMatch));
+static OTHER_HEADING: LazyLock<PyRegex> =
+    LazyLock::new(|| PyRegex::new(&format!("(?:{OTHER_HEADINGS}){HEADING_END}"), true, Mode::FullMatch));
 /// A heading is short ("International Realted Stories"); a cross-link line is a label and a
 /// headline ("Lesen Sie auch: …").
 const MAX_HEADING_CHARS: usize = 80;
@@ -74,8 +78,7 @@ impl Rule for RelatedList {
             if claimed.contains(&number) {
                 continue;
             }
-            let text = page.line(number).stripped;
-            if char_len(text) > MAX_PREFIXED_CHARS {
+            if page.features(number).chars > MAX_PREFIXED_CHARS {
                 continue;
             }
             if page.prefix_form(number).is_some_and(|p| phrases.prefixes.contains(p)) {
@@ -91,10 +94,9 @@ impl Rule for RelatedList {
                 if is_heading(page, item, phrases) {
                     break; // the next block starts here
                 }
-                let item_text = page.line(item).stripped;
                 let following = &rest[(j + 1).min(rest.len())..(j + 1 + LOOKAHEAD_ITEMS).min(rest.len())];
-                let resumes = !is_paragraph(item_text) && list_resumes(page, following);
-                if !(is_list_item(item_text) || resumes) {
+                let resumes = !is_paragraph(page, item) && list_resumes(page, following);
+                if !(is_list_item(page, item) || resumes) {
                     break;
                 }
                 claimed.insert(item);
@@ -106,12 +108,16 @@ impl Rule for RelatedList {
 
 fn is_heading(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
     let text = page.line(number).stripped;
-    char_len(text) <= MAX_HEADING_CHARS && (is_related_heading(text) || phrases.lines.contains(page.normalized(number)))
+    page.features(number).chars <= MAX_HEADING_CHARS
+        && (is_related_heading(text) || phrases.lines.contains(page.normalized(number)))
 }
 
 /// A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item.
-fn is_paragraph(text: &str) -> bool {
-    word_count(text) >= MIN_PARAGRAPH_WORDS && text.ends_with('.') && title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE
+fn is_paragraph(page: &Page<'_>, number: usize) -> bool {
+    let f = page.features(number);
+    f.words >= MIN_PARAGRAPH_WORDS
+        && page.line(number).stripped.ends_with('.')
+        && page.title_case(number) < MAX_SENTENCE_TITLE_CASE
 }
 
 pub fn is_related_heading(text: &str) -> bool {
@@ -122,19 +128,17 @@ pub fn is_related_heading(text: &str) -> bool {
     }
     for skip in 0..=max_skip {
         let candidate = words[skip..].join(" ");
-        let Some(related) = RELATED_HEADING.group(&candidate, "related") else { continue };
-        match related {
+        if RELATED_HEADING.is_match(&candidate) {
+            // The word is the candidate's first run of word characters (five to nine of them).
+            let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
+            if is_related_word(&candidate[..end]) {
+                return true;
+            }
+        } else if OTHER_HEADING.is_match(&candidate) {
             // After a glued section word ("Sports Most Read") a heading is capitalised;
             // "Learn more about our programs" is a sentence, not "More about …".
-            None => {
-                if skip == 0 || pychar::first_char(words[skip]).is_some_and(pychar::is_upper) {
-                    return true;
-                }
-            }
-            Some(word) => {
-                if is_related_word(word) {
-                    return true;
-                }
+            if skip == 0 || pychar::first_char(words[skip]).is_some_and(pychar::is_upper) {
+                return true;
             }
         }
     }
@@ -156,16 +160,16 @@ pub fn is_related_word(word: &str) -> bool {
 }
 
 fn list_resumes(page: &Page<'_>, following: &[usize]) -> bool {
-    following.len() == LOOKAHEAD_ITEMS && following.iter().all(|&n| is_list_item(page.line(n).stripped))
+    following.len() == LOOKAHEAD_ITEMS && following.iter().all(|&n| is_list_item(page, n))
 }
 
-fn is_list_item(text: &str) -> bool {
-    let words = word_count(text);
-    if words > MAX_ITEM_WORDS || text.ends_with(':') {
+fn is_list_item(page: &Page<'_>, number: usize) -> bool {
+    let f = page.features(number);
+    if f.words > MAX_ITEM_WORDS || page.line(number).stripped.ends_with(':') {
         return false;
     }
-    let reads_as_paragraph = words >= MIN_PARAGRAPH_WORDS && ends_like_sentence(text);
-    !(reads_as_paragraph && title_case_ratio(text) < MAX_SENTENCE_TITLE_CASE)
+    let reads_as_paragraph = f.words >= MIN_PARAGRAPH_WORDS && f.ends_sentence;
+    !(reads_as_paragraph && page.title_case(number) < MAX_SENTENCE_TITLE_CASE)
 }
 
 #[cfg(test)]

@@ -45,6 +45,10 @@ impl Rule for MenuRun {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*BULLET]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let mut found = Vec::new();
         let mut run: Vec<&str> = Vec::new();
@@ -52,7 +56,7 @@ impl Rule for MenuRun {
         let live = page.live_lines();
         for number in live.iter().copied().map(Some).chain([None]) {
             if let Some(n) = number {
-                if let Some(Some(item)) = BULLET.group(page.line(n).stripped, "item") {
+                if let Some(Some(item)) = BULLET.group(page.hay(n), "item") {
                     run.push(item);
                     numbers.push(n);
                     continue;

@@ -7,7 +7,6 @@ use crate::page::{Page, Removal};
 use crate::pychar;
 use crate::pyre::{Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
-use crate::text::word_count;
 
 pub static META: RuleMeta = RuleMeta { line_local: true, ..RuleMeta::new("C302", "copyright", DOC) };
 
@@ -65,18 +64,21 @@ impl Rule for Copyright {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*ALL_RIGHTS]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let closing = lexicon::phrases(META.name);
-        let hits = page.phrase_hits(closing);
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
             let text = page.line(number).stripped;
-            if word_count(text) > MAX_NOTICE_WORDS {
+            if page.features(number).words > MAX_NOTICE_WORDS {
                 continue;
             }
             // "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
-            let reserved = ALL_RIGHTS.is_match(text) || closing.closes(page.normalized(number));
-            if starts_with_mark(text) || reserved || hits[number - 1] {
+            let reserved = ALL_RIGHTS.is_match(page.hay(number)) || closing.closes(page.normalized(number));
+            if starts_with_mark(text) || reserved || page.in_lexicon(META.name, number) {
                 found.push(page.removal(&META, number, number));
             }
         }

@@ -4,6 +4,10 @@
 //! (C2), legal tails (C3), and last the heuristics (C9), whose analysis reads what all the
 //! others left. Codes are never reused.
 
+use std::sync::LazyLock;
+
+use crate::prefilter::LiteralIndex;
+use crate::pyre;
 use crate::rule::Rule;
 
 pub mod c101_open_in_app;
@@ -54,6 +58,10 @@ pub static ALL: &[&dyn Rule] = &[
     &c901_headline::RULE,
     &c910_off_article::RULE,
 ];
+
+/// The literals of every rule's line patterns, found in one pass per line (`Page::hay`).
+pub static LINE_PATTERNS: LazyLock<LiteralIndex> =
+    LazyLock::new(|| pyre::index(&ALL.iter().flat_map(|rule| rule.line_patterns()).collect::<Vec<_>>()));
 
 /// The rule whose code ("C101", any case) or name ("open-in-app") is `key`.
 pub fn get(key: &str) -> Option<&'static dyn Rule> {
