@@ -26,9 +26,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from test_regex_safety import Case, cases_for, run_guarded, run_rule  # noqa: E402
 
-from cleaner.document import Document  # noqa: E402
-from cleaner.registry import ALL_RULES, get  # noqa: E402
-from cleaner.rules.base import Rule  # noqa: E402
+from cleaner import explain  # noqa: E402
+from cleaner.registry import ALL_RULES, RuleInfo, get  # noqa: E402
 
 # The adversarial lines long enough for a per-kB figure (shorter ones are mostly overhead).
 LONG_LINE_CHARS = 10_000
@@ -37,19 +36,19 @@ REPEATS = 3
 DEFAULT_SECONDS = 10.0
 
 
-def typical_us_per_kb(rule: type[Rule], pages: list[str]) -> float:
+def typical_us_per_kb(rule: RuleInfo, pages: list[str]) -> float:
     """µs per kB of ``rule`` alone on each page, the fastest of ``REPEATS`` runs."""
     kilobytes = sum(len(page.encode()) for page in pages) / 1024
     best = float("inf")
     for _ in range(REPEATS):
         start = time.perf_counter()
         for page in pages:
-            list(rule().find(Document.from_text(page)))
+            explain(page, select=[rule.code])
         best = min(best, time.perf_counter() - start)
     return best * 1e6 / kilobytes
 
 
-def _timing_child(rule: type[Rule], cases: list[Case], conn: Connection) -> None:
+def _timing_child(rule: RuleInfo, cases: list[Case], conn: Connection) -> None:
     """The tests' protocol, with each case timed as the fastest of REPEATS runs (a GC pause is not the rule's)."""
     for index, case in enumerate(cases):
         conn.send(index)
@@ -72,7 +71,7 @@ def worst(cases: list[Case], seconds: list[float], *, per_kb: bool) -> tuple[flo
     return max(scored, default=(0.0, "-"))
 
 
-def report(rule: type[Rule], pages: list[str], seconds: float) -> str:
+def report(rule: RuleInfo, pages: list[str], seconds: float) -> str:
     typical = typical_us_per_kb(rule, pages)
     cases = cases_for(rule)
     run = run_guarded(rule, cases, seconds, target=_timing_child)

@@ -4,16 +4,16 @@
 >>> cleaner.clean("Open in App\\nThe talks ended on Sunday with a joint statement.\\n")
 'The talks ended on Sunday with a joint statement.\\n'
 
-The rules load on first use, so importing the package (as pytest does for the
-golden-test plugin) stays cheap.
+The rules live in the compiled core, ``cleaner._core``; it loads on first use, so
+importing the package (as pytest does for the golden-test plugin) stays cheap.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner.document import Removal, Result
 from cleaner.errors import CleanerError, UnknownRuleError
+from cleaner.result import Removal, Result
 
 __all__ = [
     "CleanerError",
@@ -44,10 +44,10 @@ def explain(
     ``headline``, when the page's headline is known (from HTML metadata), is
     the line the headline rule removes instead of guessing.
     """
-    from cleaner import pipeline, registry
+    from cleaner import engine, registry
 
     rules = registry.active_rules(select, ignore)
-    return pipeline.run(text, rules, keep_headline=keep_headline, headline=headline)
+    return engine.run(text, rules, keep_headline=keep_headline, headline=headline)
 
 
 def clean(text: str, *, keep_headline: bool = True) -> str:
@@ -86,7 +86,7 @@ def explain_any(
 ) -> Result:
     """Clean text or HTML: ``mode`` "html" or "text" forces one; with None, an input
     that starts like an HTML document (a doctype or ``<html``) is cleaned as HTML."""
-    from cleaner.text import looks_like_html
+    from cleaner.inputs import looks_like_html
 
     is_html = mode == "html" or (mode is None and looks_like_html(text))
     return (explain_html if is_html else explain)(text, keep_headline=keep_headline, select=select, ignore=ignore)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 import click
 
 from cleaner import __version__, explain_any, inputs, registry
-from cleaner.document import Result
 from cleaner.errors import CleanerError, UnknownRuleError
+from cleaner.result import Result
 
 if TYPE_CHECKING:
     # Imported where used: plain-text runs do not pay for multiprocessing and gzip.
@@ -267,7 +267,7 @@ def format_rule_list() -> str:
 
 def format_rule(key: str) -> str:
     rule = registry.get(key)
-    return f"{rule.code} {rule.name}\n\n{rule.summary()}\n\n{rule.doc()}"
+    return f"{rule.code} {rule.name}\n\n{rule.summary()}\n\n{rule.doc_body()}"
 
 
 def run() -> None:

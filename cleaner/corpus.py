@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import IO, Any, Literal, TextIO, TypeVar, cast
 
 import cleaner
-from cleaner.document import Result
 from cleaner.errors import CleanerError
+from cleaner.result import Result
 
 OnError = Literal["keep", "skip", "fail"]
 ON_ERROR_CHOICES: tuple[OnError, ...] = ("keep", "skip", "fail")

@@ -9,8 +9,9 @@ class UnknownRuleError(CleanerError, LookupError):
     """A rule code or name that is not in the registry."""
 
 
-class OverlappingRemovalError(CleanerError, RuntimeError):
-    """Two removals claimed the same line: a bug in a rule, never in the input."""
+class CoreError(CleanerError, RuntimeError):
+    """The compiled core failed on a text (two removals claimed one line, say): a bug in
+    a rule, never in the input. The core's panic message is the error's message."""
 
 
 class DecodeError(CleanerError, ValueError):

@@ -20,11 +20,13 @@ input (the command, corpus files, callers of the library) behaves the same:
   with lone CRs would otherwise be a single line, cleaned or removed whole.
 
 Errors are :class:`~cleaner.errors.DecodeError`, one line naming the input.
+:func:`looks_like_html` then tells an HTML page from text by how it starts.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from typing import BinaryIO
 
 from cleaner.errors import DecodeError
@@ -65,6 +67,10 @@ MIN_UTF16_NUL_PARITY = 0.9
 _ICONV_1252 = "iconv -f windows-1252 -t utf-8"
 # Read size for streams: a pipe's default capacity on Linux.
 READ_CHUNK_BYTES = 1 << 16
+# "<!DOCTYPE html>", "<html lang=…>", after optional BOM, blank space and an XML prolog.
+HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
+# How much of the text the HTML test reads: a doctype or <html> comes first.
+HTML_SNIFF_CHARS = 4096
 
 
 def decode(data: bytes, name: str) -> str:
@@ -139,3 +145,8 @@ def read_all(stream: BinaryIO) -> bytes:
     while chunk := read_some(READ_CHUNK_BYTES):
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def looks_like_html(text: str) -> bool:
+    """True if the input starts like an HTML document (doctype or ``<html``)."""
+    return HTML_START.match(text[:HTML_SNIFF_CHARS]) is not None

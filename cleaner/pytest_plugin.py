@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 
 if TYPE_CHECKING:
-    from cleaner.document import Result
+    from cleaner.result import Result
 
 EXPECTED_SUFFIX = ".expected.txt"
 REMOVALS_SUFFIX = ".json"

@@ -24,8 +24,8 @@ import pyarrow as pa  # type: ignore[import-untyped]
 from ray.data import Dataset
 
 from cleaner import explain
-from cleaner.document import Result
 from cleaner.errors import CleanerError
+from cleaner.result import Result
 
 # The removals column: one list per row of {code, name, lines: [start, end], text},
 # the shape of Removal.to_dict() and of --removals-field in corpus mode.

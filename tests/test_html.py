@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
-from cleaner.text import looks_like_html
+from cleaner.inputs import looks_like_html
 
 PARAGRAPH = (
     "The council approved the new budget on Tuesday after a long debate about the cost of "

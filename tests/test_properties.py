@@ -2,7 +2,7 @@
 
 Two kinds of text are generated: any string at all (control characters, lone
 surrogates, CR, form feeds, Unicode line separators), and "page soup": lines
-drawn from the rules' own docstring examples, the seeds and noise, so the rules
+drawn from the rules' own documented examples, the seeds and noise, so the rules
 fire and interact. :func:`check_result` is also what ``fuzz/fuzz_clean.py``
 asserts on every input the fuzzer makes.
 """
@@ -10,16 +10,13 @@ asserts on every input the fuzzer makes.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleaner import clean, explain
-from cleaner.document import Result
+from cleaner import Result, clean, explain
 from cleaner.registry import ALL_RULES
-from cleaner.text import TITLE_SMALL_WORDS, title_case_ratio
 
 ROOT = Path(__file__).resolve().parent.parent
 # Modest: the suite shares two cores with the rest of the team's work. A deeper run:
@@ -35,7 +32,7 @@ _PROSE = (
     "villages near the river while engineers studied plans for a new bridge that could carry trucks"
 )
 PROSE_WORDS = _PROSE.split()
-# A prose paragraph: at least 25 words (cleaner.layout.MIN_PARAGRAPH_WORDS) and a full stop.
+# A prose paragraph: at least 25 words (the layout's MIN_PARAGRAPH_WORDS) and a full stop.
 MIN_PARAGRAPH_WORDS = 30
 MAX_PARAGRAPH_WORDS = 90
 
@@ -82,7 +79,8 @@ def is_subsequence(needles: list[str], haystack: list[str]) -> bool:
 
 
 def fold(lines: list[str]) -> str:
-    """What the output must be when exactly ``lines`` are kept (see Document.kept_text)."""
+    """What the output must be when exactly ``lines`` are kept: trailing whitespace stripped,
+    blank runs folded, one final newline."""
     out: list[str] = []
     for line in (raw.rstrip() for raw in lines):
         if line or (out and out[-1]):
@@ -188,19 +186,6 @@ def test_fold_is_the_output_of_keeping_every_line() -> None:
 def test_subsequence() -> None:
     assert is_subsequence(["a", "c"], ["a", "b", "c"])
     assert not is_subsequence(["c", "a"], ["a", "b", "c"])
-
-
-_LETTER_START = re.compile(r"[^\W\d_]")
-
-
-@PROPERTY_SETTINGS
-@given(st.lists(st.text(min_size=1).filter(lambda w: not w.isspace()).map(str.strip), max_size=12))
-def test_title_case_ratio_counts_words_that_start_with_a_letter(words: list[str]) -> None:
-    # The counted words are those a regex calls letter-initial ("½", "²" and "Ⅻ" count, digits do not).
-    text = " ".join(words)
-    counted = [w for w in text.split() if _LETTER_START.match(w) and w.lower().strip("'’\"“”") not in TITLE_SMALL_WORDS]
-    expected = sum(w[0].isupper() for w in counted) / len(counted) if counted else 0.0
-    assert title_case_ratio(text) == expected
 
 
 @PROPERTY_SETTINGS

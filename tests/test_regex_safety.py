@@ -1,39 +1,40 @@
-"""Every module-level regex, run through its rule on adversarial lines, must finish.
+"""Every rule, run through the public API on adversarial lines, must finish.
 
-Patterns are discovered by introspection (every compiled ``re.Pattern`` at module
-level in ``cleaner.rules.*`` and in the library modules rules call into: ``text``,
-``layout``, ``lexicon``...), so a new rule is covered the day it lands. Each rule runs in a forked child on lines built to make a backtracking
-engine struggle: 100k repeats of one character, deep nesting of brackets and
-quotes, long whitespace runs inside a line, and runs of the pattern's own words
-with the separators it allows, ended by a character it refuses ("almost matches").
+The rules live in the compiled core; each runs alone (``cleaner.explain(line,
+select=[code])``) in a forked child on lines built to make a pattern engine or a
+rule's own loops struggle: 100k repeats of one character, deep nesting of brackets
+and quotes, long whitespace runs inside a line, and runs of the patterns' own words
+with the separators they allow, ended by a character they refuse ("almost
+matches"). The words are read from the patterns as written: the string literals
+of the rule's module in ``crates/cleaner_core/src/rules/`` and of the modules rules
+call into (``text.rs``, ``lexicon.rs``, …), its documentation and tests left out, so a new rule is
+covered the day it lands; the first words of the rule's ``Removed:`` examples open
+runs that need an opening ("By", "Share on").
 
-The time bound is a hang guard, not a speed test: a linear pattern handles any of
-these lines in milliseconds, a catastrophic one takes minutes to centuries, so the
-bound is set two orders of magnitude above the slowest linear case and a slow CI
-machine cannot fail it. Speed is measured in ``benchmarks/regex_safety.py``.
+The time bound is a hang guard, not a speed test: a linear rule handles any of
+these lines in milliseconds, a quadratic or exponential one takes minutes to
+centuries, so the bound is set two orders of magnitude above the slowest linear
+case and a slow CI machine cannot fail it. Speed is measured in
+``benchmarks/regex_safety.py``.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import multiprocessing
-import pkgutil
 import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from multiprocessing.connection import Connection
-from types import ModuleType
+from pathlib import Path
 
 import pytest
 
 import cleaner
-import cleaner.rules
-from cleaner.document import Document
-from cleaner.registry import ALL_RULES
-from cleaner.rules.base import Rule
+from cleaner.registry import ALL_RULES, RuleInfo
 
+CORE_SOURCES = Path(__file__).resolve().parent.parent / "crates" / "cleaner_core" / "src"
 # Long enough for quadratic behaviour to take minutes instead of milliseconds.
 LONG_CHARS = 100_000
 # Short enough to pass every length guard in front of a pattern (C107's
@@ -51,10 +52,21 @@ SEPARATORS = (" ", "  ", ", ", " and ", " / ", " | ", " - ", "", ". ")
 PREFIXED_SEPARATORS = (" ", "  ", ", ")
 # A character almost no pattern accepts at the end of a line: forces the backtrack.
 TERMINALS = ("?", "#")
-# Modules that read files and streams and run the library; no rule calls into them.
-FRONT_ENDS = frozenset({"cli", "corpus", "inputs", "pytest_plugin", "ray_data", "__main__"})
-# Regex syntax that looks like words: escapes (\w, \s, \u2117) and group names.
-_REGEX_SYNTAX = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[a-zA-Z])|\(\?P<\w+>|\(\?-?[a-z]+:")
+# Core modules that hold no patterns a rule runs: the crate root, the pipeline, the page,
+# the regex adapter and the character tables (their raw strings are test data).
+CORE_PLUMBING = frozenset({"lib.rs", "pipeline.rs", "page.rs", "pyre.rs", "pychar.rs", "pychar_tables.rs"})
+# String literals, raw (r"…", r#"…"#: how the core writes its patterns) or plain ("…"),
+# and char literals ('"'), matched so that their quotes open no string.
+_CHAR_LITERAL = r"'(?:[^'\\\n]|\\(?:u\{[0-9a-fA-F]+\}|.))'"
+_RAW_LITERAL = r'\br(#*)"(.*?)"\1'
+_PLAIN_LITERAL = r'"((?:[^"\\]|\\.)*)"'
+_STRING = re.compile(f"{_CHAR_LITERAL}|{_RAW_LITERAL}|{_PLAIN_LITERAL}", re.S)
+# A rule's documentation (its examples are prose, not pattern words) and comment lines.
+_DOC_CONST = re.compile(r'const DOC: &str = "(?:[^"\\]|\\.)*";', re.S)
+_COMMENT_LINE = re.compile(r"^\s*//.*$", re.M)
+# Regex syntax that looks like words: escapes (\w, \s, \u2117), group names, inline
+# flags and format! placeholders ({n}, {NAME}).
+_REGEX_SYNTAX = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[a-zA-Z])|\(\?P<\w+>|\(\?-?[a-z]+:|\{\w*\}")
 # "facebook", "written": the literal words a pattern is built from.
 _LITERAL_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -67,34 +79,28 @@ class Case:
     text: str
 
 
-def rule_modules() -> list[ModuleType]:
-    """Every module of ``cleaner.rules``, and the library modules rules call into.
-
-    That is every top-level module but the front ends (``FRONT_ENDS``), so a new
-    helper module is covered without being listed.
-    """
-    helpers = sorted(info.name for info in pkgutil.iter_modules(cleaner.__path__) if not info.ispkg)
-    rules = sorted(info.name for info in pkgutil.iter_modules(cleaner.rules.__path__))
-    return [
-        *(importlib.import_module(f"cleaner.{name}") for name in helpers if name not in FRONT_ENDS),
-        *(importlib.import_module(f"cleaner.rules.{name}") for name in rules),
-    ]
+def rule_source(rule: RuleInfo) -> Path:
+    """The core module of ``rule``: ``rules/<code>_<name>.rs``, as the core names them."""
+    return CORE_SOURCES / "rules" / f"{rule.code.lower()}_{rule.name.replace('-', '_')}.rs"
 
 
-def discover_patterns() -> dict[str, re.Pattern[str]]:
-    """Every module-level compiled regex, by ``module.NAME`` of the module that compiles it."""
-    found: dict[str, re.Pattern[str]] = {}
-    for module in rule_modules():
-        source = inspect.getsource(module)
-        for name, value in vars(module).items():
-            if isinstance(value, re.Pattern) and f"{name} = re.compile(" in source:
-                found[f"{module.__name__}.{name}"] = value
-    return found
+def helper_sources() -> list[Path]:
+    """The core modules rules call into: every top-level module but the plumbing."""
+    return sorted(path for path in CORE_SOURCES.glob("*.rs") if path.name not in CORE_PLUMBING)
 
 
-def vocabulary(pattern: re.Pattern[str]) -> list[str]:
+@cache
+def patterns_in(path: Path) -> tuple[str, ...]:
+    """The string literals of a core module, its tests, comments and documentation left out."""
+    source = path.read_text(encoding="utf-8").split("#[cfg(test)]")[0]
+    source = _COMMENT_LINE.sub("", _DOC_CONST.sub("", source))
+    literals = (match.group(2) if match.group(2) is not None else match.group(3) for match in _STRING.finditer(source))
+    return tuple(literal for literal in literals if literal is not None)
+
+
+def vocabulary(pattern: str) -> list[str]:
     """The literal words in a pattern's source, in order, without duplicates."""
-    source = _REGEX_SYNTAX.sub(" ", pattern.pattern)
+    source = _REGEX_SYNTAX.sub(" ", pattern)
     return list(dict.fromkeys(_LITERAL_WORD.findall(source)))
 
 
@@ -137,29 +143,30 @@ def word_cases(words: list[str], prefixes: list[str]) -> Iterator[Case]:
         yield Case(f"long run of {word!r}", _repeat_to(word.capitalize() + "  ", LONG_CHARS) + "?")
 
 
-def example_openings(rule: type[Rule]) -> list[str]:
+def example_openings(rule: RuleInfo) -> list[str]:
     """The first one and two words of the rule's ``Removed:`` examples: "By", "By IANS"."""
     lines = [line for section, text in rule.examples() if section == "Removed" for line in text.split("\n")]
     words = [line.split() for line in lines if not line.startswith("= ")]
     return list(dict.fromkeys(" ".join(split[:n]) for split in words for n in (1, 2) if split))
 
 
-def cases_for(rule: type[Rule]) -> list[Case]:
+def rule_vocabulary(rule: RuleInfo) -> list[str]:
+    """The words of the rule's own patterns and of the helpers' patterns."""
+    sources = [rule_source(rule), *helper_sources()] if CORE_SOURCES.is_dir() else []
+    words = (
+        word for path in sources if path.is_file() for pattern in patterns_in(path) for word in vocabulary(pattern)
+    )
+    return list(dict.fromkeys(words))
+
+
+def cases_for(rule: RuleInfo) -> list[Case]:
     """Generic lines, plus word runs from the patterns of the rule's module and of the helpers."""
-    patterns = discover_patterns()
-    words = [w for name, p in patterns.items() if _is_shared_with(rule, name) for w in vocabulary(p)]
-    return [*generic_cases(), *word_cases(list(dict.fromkeys(words)), example_openings(rule))]
+    return [*generic_cases(), *word_cases(rule_vocabulary(rule), example_openings(rule))]
 
 
-def _is_shared_with(rule: type[Rule], pattern_name: str) -> bool:
-    """True for the rule's own patterns and those of helper modules (not other rules')."""
-    module = pattern_name.rsplit(".", 1)[0]
-    return module == rule.__module__ or not module.startswith("cleaner.rules.")
-
-
-def run_rule(rule: type[Rule], text: str) -> int:
-    """Removals ``rule`` finds in a one-line document (the line is what matters)."""
-    return len(list(rule().find(Document.from_text(text))))
+def run_rule(rule: RuleInfo, text: str) -> int:
+    """Removals ``rule`` alone makes in ``text`` (a one-line text: the line is what matters)."""
+    return len(cleaner.explain(text, select=[rule.code]).removals)
 
 
 @dataclass(frozen=True)
@@ -170,7 +177,7 @@ class Run:
     hang: Case | None
 
 
-def _child(rule: type[Rule], cases: list[Case], conn: Connection) -> None:
+def _child(rule: RuleInfo, cases: list[Case], conn: Connection) -> None:
     """Report each case as it starts (its index) and as it ends (its seconds)."""
     for index, case in enumerate(cases):
         conn.send(index)
@@ -180,11 +187,11 @@ def _child(rule: type[Rule], cases: list[Case], conn: Connection) -> None:
     conn.send(None)
 
 
-def run_guarded(rule: type[Rule], cases: list[Case], seconds: float, target: Callable[..., None] = _child) -> Run:
+def run_guarded(rule: RuleInfo, cases: list[Case], seconds: float, target: Callable[..., None] = _child) -> Run:
     """Run ``rule`` on every case in a forked child; stop at a case that takes over ``seconds``.
 
-    A regex running in C cannot be interrupted, so the child reports each case
-    it starts and ends, and a child that goes quiet for ``seconds`` is killed.
+    The core cannot be interrupted in the middle of a call, so the child reports
+    each case it starts and ends, and a child that goes quiet for ``seconds`` is killed.
     """
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
@@ -211,30 +218,44 @@ def run_guarded(rule: type[Rule], cases: list[Case], seconds: float, target: Cal
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.code)
-def test_rule_finishes_on_adversarial_lines(rule: type[Rule]) -> None:
+def test_rule_finishes_on_adversarial_lines(rule: RuleInfo) -> None:
     hang = run_guarded(rule, cases_for(rule), HANG_SECONDS).hang
     assert hang is None, f"{rule.code} still running after {HANG_SECONDS}s on {hang.family}: {hang.text[:120]!r}…"
 
 
-def test_discovery_finds_patterns_in_rules_and_text() -> None:
-    patterns = discover_patterns()
-    assert patterns["cleaner.rules.c101_open_in_app.APP_PROMPT"].fullmatch("Open in App")
-    assert "cleaner.text.SENTENCE_END" in patterns
-    # Every "NAME = re.compile(" in the rules and their helpers is found.
-    compiled = {
-        f"{module.__name__}.{name}"
-        for module in rule_modules()
-        for name in re.findall(r"^(\w+) = re\.compile\(", inspect.getsource(module), re.MULTILINE)
-    }
-    assert compiled == set(patterns)
+def test_every_rule_has_a_core_module() -> None:
+    assert [rule.code for rule in ALL_RULES if not rule_source(rule).is_file()] == []
+
+
+def test_vocabulary_comes_from_the_rules_patterns_and_the_helpers() -> None:
+    open_in_app = rule_vocabulary(next(rule for rule in ALL_RULES if rule.name == "open-in-app"))
+    assert {"open", "app", "download"} <= set(open_in_app)
+    # The date words of the helpers' patterns (text.rs) reach every rule.
+    assert {"january", "yesterday"} <= set(open_in_app)
+    assert "yesterday" in rule_vocabulary(ALL_RULES[-1])
+
+
+RUST_MODULE = r"""const DOC: &str = "Prose \"quoted\" here.";
+/// "Follow Us": a comment
+let a = r"follow us"; let b = r#"say "hi""#; let c = "jan|feb";
+const QUOTES: &[char] = &['"', '\'', '”']; fn f<'a>(x: &'a str) {}
+#[cfg(test)]
+let d = r"tested";
+"""
+
+
+def test_string_literals_are_found_and_tests_docs_and_comments_left_out(tmp_path: Path) -> None:
+    module = tmp_path / "m.rs"
+    module.write_text(RUST_MODULE, encoding="utf-8")
+    assert patterns_in(module) == ("follow us", 'say "hi"', "jan|feb")
 
 
 def test_vocabulary_drops_regex_syntax() -> None:
-    words = vocabulary(re.compile(r"(?P<who>\w+) (?:follow|share)\s+us\b\u2117"))
-    assert words == ["follow", "share", "us"]
+    words = vocabulary(r"(?P<who>\w+) (?:follow|share)\s+us\b\u2117 {n}(?i:on)")
+    assert words == ["follow", "share", "us", "on"]
 
 
-def _sleeping_child(rule: type[Rule], cases: list[Case], conn: Connection) -> None:
+def _sleeping_child(rule: RuleInfo, cases: list[Case], conn: Connection) -> None:
     conn.send(0)
     conn.send(0.0)
     conn.send(1)

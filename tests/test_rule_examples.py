@@ -1,9 +1,9 @@
-"""Every rule's docstring examples run through that rule alone."""
+"""Every rule's documented examples run through that rule alone."""
 
 import pytest
 
 from cleaner import explain, registry
-from cleaner.rules.base import Rule
+from cleaner.registry import RuleInfo
 
 CONTEXT = "= "
 CASES = [
@@ -14,7 +14,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "section", "example"), CASES)
-def test_docstring_example(rule: type[Rule], section: str, example: str) -> None:
+def test_documented_example(rule: RuleInfo, section: str, example: str) -> None:
     lines = example.split("\n")
     text = "\n".join(line.removeprefix(CONTEXT) for line in lines)
     result = explain(text, select=[rule.code], keep_headline=False)
@@ -24,3 +24,7 @@ def test_docstring_example(rule: type[Rule], section: str, example: str) -> None
     else:
         expected = {i for i, line in enumerate(lines, 1) if line.strip() and not line.startswith(CONTEXT)}
     assert removed == expected
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(rule.examples() for rule in registry.ALL_RULES)

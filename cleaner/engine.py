@@ -1,0 +1,81 @@
+"""The one call into the compiled core: a text and rules in, a :class:`Result` out.
+
+The core (``crates/cleaner_core``, built as ``cleaner._core``) holds the rules and
+the pipeline; this module only converts. Two things a Python ``str`` may do that
+the core's UTF-8 strings cannot are handled here:
+
+* Lone surrogates ("\\ud800", from a JSON escape in a corpus record) are valid in a
+  ``str`` but not in UTF-8. They are stood in for by private-use characters, which
+  the rules read as they read a surrogate (one character; no letter, digit, space
+  or case), taken from a block of code points the text does not use, and the
+  stand-ins are put back in the clean text and the removals.
+* A panic in the core (a rule bug, such as two removals claiming one line) reaches
+  Python as pyo3's ``PanicException``, a ``BaseException``: it becomes a
+  :class:`~cleaner.errors.CoreError`, so that the command reports it in one line
+  and corpus mode reports the record and goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner import _core
+from cleaner.errors import CleanerError, CoreError
+from cleaner.registry import RuleInfo
+from cleaner.result import Removal, Result
+
+SURROGATE_FIRST = 0xD800
+SURROGATE_COUNT = 0x800  # U+D800..U+DFFF
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Stand-ins come from the private-use planes 15 and 16 (U+F0000..U+10FFFF), cut into
+# blocks of one code point per surrogate; the last block of each plane holds two
+# noncharacters (U+FFFFE, U+FFFFF; U+10FFFE, U+10FFFF) and is not used.
+PRIVATE_FIRST = 0xF0000
+_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")
+BLOCKS_PER_PLANE = 0x10000 // SURROGATE_COUNT
+STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER_PLANE != BLOCKS_PER_PLANE - 1)
+
+
+def run(text: str, rules: Sequence[RuleInfo], *, keep_headline: bool = True, headline: str | None = None) -> Result:
+    """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here)."""
+    codes = [rule.code for rule in rules]
+    try:
+        try:
+            clean, removals = _core.explain(text, codes, keep_headline, headline)
+        except UnicodeEncodeError:
+            return _run_with_surrogates(text, codes, keep_headline, headline)
+    except BaseException as exc:
+        if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
+            raise CoreError(f"the core failed: {exc}") from exc
+        raise
+    return Result(clean, tuple(Removal(*removal) for removal in removals))
+
+
+def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headline: str | None) -> Result:
+    """:func:`run` for a text (or headline) holding lone surrogates: see the module docstring."""
+    used = {(ord(char) - PRIVATE_FIRST) // SURROGATE_COUNT for char in _PRIVATE.findall(f"{text}{headline or ''}")}
+    block = next((b for b in STAND_IN_BLOCKS if b not in used), None)
+    if block is None:
+        raise CleanerError("the text holds lone surrogates and private-use characters of every block")
+    first = PRIVATE_FIRST + block * SURROGATE_COUNT
+    shift = first - SURROGATE_FIRST
+    stand_ins = re.compile(f"[{chr(first)}-{chr(first + SURROGATE_COUNT - 1)}]")
+    clean, removals = _core.explain(
+        _shifted(text, _SURROGATE, shift),
+        codes,
+        keep_headline,
+        None if headline is None else _shifted(headline, _SURROGATE, shift),
+    )
+    return Result(
+        _shifted(clean, stand_ins, -shift),
+        tuple(
+            Removal(code, name, start, end, _shifted(quoted, stand_ins, -shift))
+            for code, name, start, end, quoted in removals
+        ),
+    )
+
+
+def _shifted(text: str, chars: re.Pattern[str], shift: int) -> str:
+    """``text`` with every character ``chars`` matches moved by ``shift`` code points."""
+    return chars.sub(lambda match: chr(ord(match.group()) + shift), text)
