@@ -109,7 +109,7 @@ pub fn prefix_form(text: &str) -> Option<String> {
     let cut = window.find(is_prefix_separator)?;
     let separator = text[cut..].chars().next().expect("a separator");
     let tail = &text[cut + separator.len_utf8()..];
-    let tail_words = pychar::count_words(tail);
+    let tail_words = pychar::count_words_up_to(tail, MAX_PREFIX_TAIL_WORDS + 1);
     if !(0 < tail_words && tail_words <= MAX_PREFIX_TAIL_WORDS) {
         return None;
     }

@@ -172,6 +172,18 @@ pub fn count_words(text: &str) -> usize {
     count
 }
 
+/// `min(len(str.split()), limit)`: counting stops at `limit`.
+pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let mut count = 0;
+    for _ in split(text) {
+        count += 1;
+        if count == limit {
+            break;
+        }
+    }
+    count
+}
+
 /// `" ".join(str.split())`.
 pub fn fold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -179,6 +179,9 @@ impl<'t> From<&'t String> for Hay<'t> {
 
 /// True if no character of `text` needs a stand-in: `regex` reads it as Python does.
 pub fn is_plain(text: &str) -> bool {
+    if text.is_ascii() {
+        return !text.bytes().any(|b| (0x1c..=0x1f).contains(&b));
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -1,5 +1,6 @@
 //! C201 related-list: related-article headings (misspelt too) and the headlines under them.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -74,6 +75,9 @@ impl Rule for RelatedList {
         let live = page.live_lines();
         let phrases = lexicon::phrases(META.name);
         let mut claimed: HashSet<usize> = HashSet::new();
+        // A line is asked whether it is a heading once as a block's start and once as an item.
+        let heading: Vec<OnceCell<bool>> = vec![OnceCell::new(); page.lines.len()];
+        let is_heading = |n: usize| *heading[n - 1].get_or_init(|| is_heading(page, n, phrases));
         for (i, &number) in live.iter().enumerate() {
             if claimed.contains(&number) {
                 continue;
@@ -85,13 +89,13 @@ impl Rule for RelatedList {
                 claimed.insert(number); // "Lesen Sie auch: <headline>": one line
                 continue;
             }
-            if !is_heading(page, number, phrases) {
+            if !is_heading(number) {
                 continue;
             }
             claimed.insert(number);
             let rest = &live[i + 1..];
             for (j, &item) in rest.iter().enumerate() {
-                if is_heading(page, item, phrases) {
+                if is_heading(item) {
                     break; // the next block starts here
                 }
                 let following = &rest[(j + 1).min(rest.len())..(j + 1 + LOOKAHEAD_ITEMS).min(rest.len())];
