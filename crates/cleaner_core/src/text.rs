@@ -81,11 +81,21 @@ pub fn title_case_ratio(text: &str) -> f64 {
 
 /// Case-, accent- and punctuation-insensitive form for comparing lines: NFKD of the
 /// case-folded text, every run of non-word characters (and "_") one space, edges stripped.
+///
+/// Each character is folded and decomposed on its own: NFKD also reorders runs of combining
+/// marks, but no word character has a combining class (checked over all of Unicode in
+/// Python), so the marks are all gaps and their order changes nothing.
 pub fn fingerprint(text: &str) -> String {
-    let folded: String = casefold(text).nfkd().collect();
-    let mut out = String::with_capacity(folded.len());
+    fingerprint_prefix(text, usize::MAX)
+}
+
+/// The first `limit` bytes of `fingerprint(text)` or a little more (up to a character
+/// boundary), computed from as much of the text as they need: the fingerprint of a text's
+/// start is the start of its fingerprint.
+pub fn fingerprint_prefix(text: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(limit.saturating_add(8)));
     let mut gap = false;
-    for c in folded.chars() {
+    let mut push = |c: char, out: &mut String| -> bool {
         if pychar::is_word(c) && c != '_' {
             if gap && !out.is_empty() {
                 out.push(' ');
@@ -94,6 +104,24 @@ pub fn fingerprint(text: &str) -> String {
             out.push(c);
         } else {
             gap = true;
+        }
+        out.len() <= limit
+    };
+    if text.is_ascii() {
+        // ASCII: case folding is lower-casing and NFKD changes nothing.
+        for c in text.chars() {
+            if !push(c.to_ascii_lowercase(), &mut out) {
+                break;
+            }
+        }
+    } else {
+        'chars: for c in text.chars() {
+            let mut one = [0u8; 4];
+            for folded in casefold(c.encode_utf8(&mut one)).nfkd() {
+                if !push(folded, &mut out) {
+                    break 'chars;
+                }
+            }
         }
     }
     out
@@ -229,6 +257,17 @@ mod tests {
     #[test]
     fn fingerprint_drops_accents_and_punctuation() {
         assert_eq!(fingerprint("  Café – Straße_x! "), "cafe strasse x");
+    }
+
+    #[test]
+    fn a_fingerprint_prefix_is_the_fingerprint_s_start() {
+        for text in ["Tokyo, Aug 24 South Korean President ...", "Ça va? Œuvre ﬁnale – ½ Straße", "a"] {
+            let whole = fingerprint(text);
+            for limit in 0..whole.len() + 2 {
+                let prefix = fingerprint_prefix(text, limit);
+                assert!(whole.starts_with(&prefix) && prefix.len() >= limit.min(whole.len()), "{text} {limit}");
+            }
+        }
     }
 
     #[test]

@@ -101,6 +101,14 @@ static CAPTION_LABEL: LazyLock<PyRegex> = LazyLock::new(|| {
         Mode::FullMatch,
     )
 });
+/// What every CREDITED_CAPTION match has, tested first because the pattern (400 characters of
+/// anything, then the credit) is slow to run: a closing bracket at the end, but for a full
+/// stop, or a "©".
+fn may_be_credited_caption(text: &str) -> bool {
+    let end = text.strip_suffix('.').unwrap_or(text);
+    end.ends_with([')', ']']) || text.contains('©')
+}
+
 /// A credit names a source; more words make it a sentence.
 const MAX_CREDIT_WORDS: usize = 8;
 /// "Source: the ministry said the figures were provisional." — a source of this many words
@@ -122,9 +130,14 @@ impl Rule for CaptionCredit {
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let is_found = match CREDIT_LINE.group(page.hay(number), "source") {
+            let hay = page.hay(number);
+            let is_found = match CREDIT_LINE.group(hay, "source") {
                 Some(source) => is_credit(source.unwrap_or("")),
-                None => [&AGENCY_LINE, &CREDITED_CAPTION, &CAPTION_LABEL].iter().any(|p| p.is_match(page.hay(number))),
+                None => {
+                    AGENCY_LINE.is_match(hay)
+                        || (may_be_credited_caption(hay.text) && CREDITED_CAPTION.is_match(hay))
+                        || CAPTION_LABEL.is_match(hay)
+                }
             };
             if is_found {
                 found.push(page.removal(&META, number, number));

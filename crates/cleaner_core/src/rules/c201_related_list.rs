@@ -132,9 +132,11 @@ pub fn is_related_heading(text: &str) -> bool {
     }
     for skip in 0..=max_skip {
         let candidate = words[skip..].join(" ");
-        if RELATED_HEADING.is_match(&candidate) {
-            // The word is the candidate's first run of word characters (five to nine of them).
-            let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
+        // The word is the candidate's first run of word characters: RELATED_HEADING needs five
+        // to nine of them, so a shorter or longer run spares running it.
+        let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
+        let word_fits = (5..=9).contains(&pychar::char_len(&candidate[..end]));
+        if word_fits && RELATED_HEADING.is_match(&candidate) {
             if is_related_word(&candidate[..end]) {
                 return true;
             }

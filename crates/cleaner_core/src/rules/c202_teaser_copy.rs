@@ -3,7 +3,7 @@
 use crate::page::{Page, Removal};
 use crate::pychar;
 use crate::rule::{Rule, RuleMeta};
-use crate::text::{fingerprint, word_count};
+use crate::text::{fingerprint, fingerprint_prefix, word_count};
 
 pub static META: RuleMeta = RuleMeta::new("C202", "teaser-copy", DOC);
 
@@ -33,22 +33,24 @@ impl Rule for TeaserCopy {
     }
 
     /// Every live line's fingerprint is sorted once; a teaser's stem is then looked up as a
-    /// prefix by binary search, so the cost is n log n, not teasers × lines.
+    /// prefix by binary search, so the cost is n log n, not teasers × lines. A line's
+    /// fingerprint is computed only as far as the longest stem and one character more: that
+    /// is all a prefix test reads.
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let live = page.live_lines();
         let teasers: Vec<(usize, &str)> =
             live.iter().filter_map(|&n| teaser_stem(page.line(n).stripped).map(|cut| (n, cut))).collect();
-        if teasers.is_empty() {
-            return Vec::new();
-        }
-        let mut prints: Vec<(String, usize)> = live.iter().map(|&n| (fingerprint(page.line(n).stripped), n)).collect();
+        let stems: Vec<(usize, String)> = teasers
+            .into_iter()
+            .filter(|(_, cut)| word_count(cut) >= MIN_TEASER_WORDS)
+            .map(|(number, cut)| (number, fingerprint(cut)))
+            .collect();
+        let Some(longest) = stems.iter().map(|(_, stem)| stem.len()).max() else { return Vec::new() };
+        let mut prints: Vec<(String, usize)> =
+            live.iter().map(|&n| (fingerprint_prefix(page.line(n).stripped, longest + 1), n)).collect();
         prints.sort_unstable();
         let mut found = Vec::new();
-        for (number, cut) in teasers {
-            if word_count(cut) < MIN_TEASER_WORDS {
-                continue;
-            }
-            let stem = fingerprint(cut);
+        for (number, stem) in stems {
             // Fingerprints that start with the stem sort together, the stem itself first.
             let from = prints.partition_point(|(p, _)| p.as_str() <= stem.as_str());
             let longer = prints[from..].iter().take_while(|(p, _)| p.starts_with(stem.as_str()));
