@@ -168,7 +168,8 @@ pub fn required(hir: &Hir) -> Option<Vec<String>> {
 
 /// A pattern's required literals, searched for in one pass.
 pub struct Prefilter {
-    searcher: AhoCorasick,
+    /// Built on first use: a line pattern is looked up in the page's index instead.
+    searcher: std::sync::OnceLock<AhoCorasick>,
     literals: Vec<String>,
 }
 
@@ -182,18 +183,20 @@ impl Prefilter {
     /// The prefilter of a parsed pattern, if it has one.
     pub fn from_hir(hir: &Hir) -> Option<Prefilter> {
         let literals = required(hir)?;
-        let searcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&literals)
-            .ok()?;
-        Some(Prefilter { searcher, literals })
+        Some(Prefilter { searcher: std::sync::OnceLock::new(), literals })
     }
 
     /// False if `text` holds none of the literals: the pattern cannot match it.
     #[inline]
     pub fn may_match(&self, text: &str) -> bool {
-        self.searcher.is_match(text)
+        let searcher = self.searcher.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&self.literals)
+                .expect("literals build an automaton")
+        });
+        searcher.is_match(text)
     }
 
     pub fn literals(&self) -> &[String] {

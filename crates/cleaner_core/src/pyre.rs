@@ -15,9 +15,9 @@ use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
-use regex::{Captures, Regex, RegexBuilder};
+use regex_automata::meta::{Config, Regex};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::prefilter::{Candidates, LiteralIndex, Prefilter};
 use crate::pychar;
@@ -35,8 +35,8 @@ pub struct PyRegex {
     /// Compiled on first use past the prefilter: many pages never need a given pattern, and
     /// compiling them all costs more than cleaning a small page.
     regex: OnceLock<Regex>,
-    anchored: String,
-    ignore_case: bool,
+    /// The parsed pattern, anchored as its mode says; compiled from here, never parsed again.
+    hir: Hir,
     /// The literals every match holds, when the pattern has a useful set of them.
     prefilter: Option<Prefilter>,
     /// For a pattern anchored at the start: the strings one of which every match starts with.
@@ -78,29 +78,20 @@ impl PyRegex {
             .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{pattern}"));
         let prefilter = Prefilter::from_hir(&hir);
         let starts = if mode == Mode::Search { None } else { required_starts(&hir) };
-        let anchored = match mode {
-            Mode::Search => named,
-            Mode::Match => format!(r"\A(?:{named})"),
-            Mode::FullMatch => format!(r"\A(?:{named})\z"),
+        let hir = match mode {
+            Mode::Search => hir,
+            Mode::Match => Hir::concat(vec![Hir::look(Look::Start), hir]),
+            Mode::FullMatch => Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]),
         };
-        PyRegex {
-            regex: OnceLock::new(),
-            anchored,
-            ignore_case,
-            prefilter,
-            starts,
-            bit: OnceLock::new(),
-            source: pattern.to_string(),
-        }
+        PyRegex { regex: OnceLock::new(), hir, prefilter, starts, bit: OnceLock::new(), source: pattern.to_string() }
     }
 
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            RegexBuilder::new(&self.anchored)
-                .case_insensitive(self.ignore_case)
-                .size_limit(64 << 20)
-                .dfa_size_limit(16 << 20)
-                .build()
+            let config = Config::new().nfa_size_limit(Some(64 << 20)).hybrid_cache_capacity(16 << 20);
+            Regex::builder()
+                .configure(config)
+                .build_from_hir(&self.hir)
                 .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{}", self.source))
         })
     }
@@ -112,7 +103,7 @@ impl PyRegex {
 
     /// True if the pattern matches `text` as Python's `re` would in this mode.
     pub fn is_match<'t>(&self, text: impl Into<Hay<'t>>) -> bool {
-        self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(&hay))
+        self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(hay.as_ref()))
     }
 
     /// The haystack to run on, or None if the prefilter rules the text out.
@@ -135,33 +126,30 @@ impl PyRegex {
         }
     }
 
-    /// Calls `read` with the match's groups, whose offsets are offsets into `text`.
-    pub fn with_captures<'t, R>(&self, text: impl Into<Hay<'t>>, read: impl FnOnce(&Captures<'_>) -> R) -> Option<R> {
-        let hay = self.prepare(text.into())?;
-        self.regex().captures(&hay).map(|caps| read(&caps))
-    }
-
     /// The text of group `name` in the match, if the pattern matches and the group took part.
     pub fn group<'t>(&self, text: impl Into<Hay<'t>>, name: &str) -> Option<Option<&'t str>> {
         // Finding groups is slower than answering yes or no: most texts are turned away first.
         let text = text.into();
         let hay = self.prepare(text)?;
-        if !self.regex().is_match(&hay) {
+        let regex = self.regex();
+        if !regex.is_match(hay.as_ref()) {
             return None;
         }
-        self.regex().captures(&hay).map(|caps| caps.name(name).map(|m| &text.text[m.range()]))
+        let mut caps = regex.create_captures();
+        regex.captures(hay.as_ref(), &mut caps);
+        caps.is_match().then(|| caps.get_group_by_name(name).map(|span| &text.text[span.range()]))
     }
 
     /// The byte range of the first match (`re.search(...).span()`), offsets into `text`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
         let hay = self.prepare(text.into())?;
-        self.regex().find(&hay).map(|m| (m.start(), m.end()))
+        self.regex().find(hay.as_ref()).map(|m| (m.start(), m.end()))
     }
 
     /// Every non-overlapping match, as `re.findall` of a pattern without groups would give.
     pub fn find_all<'t>(&self, text: &'t str) -> Vec<&'t str> {
         let Some(hay) = self.prepare(text.into()) else { return Vec::new() };
-        self.regex().find_iter(&hay).map(|m| &text[m.range()]).collect()
+        self.regex().find_iter(hay.as_ref()).map(|m| &text[m.range()]).collect()
     }
 }
 
@@ -215,7 +203,13 @@ pub fn is_plain(text: &str) -> bool {
 /// The strings every match of an anchored pattern starts with (its prefix literals, as
 /// `regex-syntax` reads them), when there is a finite set of non-empty ones.
 fn required_starts(hir: &Hir) -> Option<AhoCorasick> {
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let seq = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_class(4)
+        .limit_repeat(2)
+        .limit_literal_len(8)
+        .limit_total(64)
+        .extract(hir);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
@@ -303,8 +297,10 @@ fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
         .is_ok()
 }
 
-/// Every character `regex` and Python classify differently, with its stand-in, sorted.
-static STAND_INS: LazyLock<Vec<(u32, char)>> = LazyLock::new(|| {
+/// Every run of characters `regex` and Python classify differently, as (first, last,
+/// stand-in), sorted. Computed from the two sides' class tables at their boundaries (the
+/// classes cannot change inside a run without a boundary), not character by character.
+static STAND_INS: LazyLock<Vec<(u32, u32, char)>> = LazyLock::new(|| {
     let (word, digit, space) = (regex_class(r"\w"), regex_class(r"\d"), regex_class(r"\s"));
     let regex_says = |cp: u32| {
         if in_ranges(&digit, cp) {
@@ -317,38 +313,44 @@ static STAND_INS: LazyLock<Vec<(u32, char)>> = LazyLock::new(|| {
             PyClass::Other
         }
     };
-    // Only the characters where one of the two classes holds can differ.
-    let mut candidates: Vec<u32> = Vec::new();
-    for table in [&word, &digit, &space] {
-        for &(lo, hi) in table.iter() {
-            candidates.extend(lo..=hi);
+    let tables: [&[(u32, u32)]; 6] = [
+        &word,
+        &digit,
+        &space,
+        &crate::pychar_tables::RE_WORD,
+        &crate::pychar_tables::DECIMAL,
+        &crate::pychar_tables::SPACE,
+    ];
+    // Where a class, the UTF-8 length or the surrogate gap may change, and each literal alone.
+    let mut bounds: Vec<u32> = vec![0, 0x80, 0x800, 0xD800, 0xE000, 0x10000, 0x110000];
+    for table in tables {
+        bounds.extend(table.iter().flat_map(|&(lo, hi)| [lo, hi + 1]));
+    }
+    bounds.extend(LITERAL_STAND_INS.iter().flat_map(|&(c, _, _)| [c as u32, c as u32 + 1]));
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut runs: Vec<(u32, u32, char)> = Vec::new();
+    for pair in bounds.windows(2) {
+        let (lo, hi) = (pair[0], pair[1] - 1);
+        let Some(first) = char::from_u32(lo) else { continue };
+        let own = LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == first).map(|&(_, own, _)| own);
+        let python = python_class(first);
+        match own {
+            Some(own) => runs.push((lo, hi, own)),
+            None if python != regex_says(lo) => runs.push((lo, hi, stand_in(python, first.len_utf8()))),
+            None => {}
         }
     }
-    for table in [&crate::pychar_tables::RE_WORD[..], &crate::pychar_tables::SPACE[..]] {
-        for &(lo, hi) in table {
-            candidates.extend(lo..=hi);
-        }
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    candidates
-        .into_iter()
-        .filter_map(char::from_u32)
-        .filter_map(|c| {
-            if let Some(&(_, own, _)) = LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
-                return Some((c as u32, own));
-            }
-            let python = python_class(c);
-            (python != regex_says(c as u32)).then(|| (c as u32, stand_in(python, c.len_utf8())))
-        })
-        .collect()
+    runs
 });
 
 /// One bit per Basic Multilingual Plane character: set if it has a stand-in.
 static BMP_NEEDS_STAND_IN: LazyLock<Vec<u64>> = LazyLock::new(|| {
     let mut bits = vec![0u64; 0x10000 / 64];
-    for &(cp, _) in STAND_INS.iter().take_while(|(cp, _)| *cp < 0x10000) {
-        bits[cp as usize / 64] |= 1 << (cp % 64);
+    for &(lo, hi, _) in STAND_INS.iter().take_while(|(lo, _, _)| *lo < 0x10000) {
+        for cp in lo..=hi.min(0xFFFF) {
+            bits[cp as usize / 64] |= 1 << (cp % 64);
+        }
     }
     bits
 });
@@ -358,8 +360,9 @@ fn stand_in_for(c: char) -> Option<char> {
     if cp < 0x10000 && BMP_NEEDS_STAND_IN[cp as usize / 64] & (1 << (cp % 64)) == 0 {
         return None;
     }
-    let table = &*STAND_INS;
-    table.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| table[i].1)
+    let runs = &*STAND_INS;
+    let i = runs.partition_point(|&(_, hi, _)| hi < cp);
+    runs.get(i).filter(|&&(lo, _, _)| lo <= cp).map(|&(_, _, sub)| sub)
 }
 
 /// `text`, or a copy with every character the engines disagree on replaced by its stand-in.
@@ -374,6 +377,7 @@ fn haystack(hay: Hay<'_>) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn stand_ins_have_the_class_and_length_they_stand_for() {
@@ -398,6 +402,29 @@ mod tests {
                 assert_eq!(got, class, "{c:?}");
                 assert_eq!(python_class(c), class, "{c:?} must read the same in Python");
             }
+        }
+    }
+
+    #[test]
+    fn the_run_table_gives_each_character_its_stand_in() {
+        let (word, digit, space) =
+            (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
+        for c in (0..0x110000u32).step_by(7).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let regex_says = if digit.is_match(&text) {
+                PyClass::Digit
+            } else if word.is_match(&text) {
+                PyClass::Word
+            } else if space.is_match(&text) {
+                PyClass::Space
+            } else {
+                PyClass::Other
+            };
+            let expected = match LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
+                Some(&(_, own, _)) => Some(own),
+                None => (python_class(c) != regex_says).then(|| stand_in(python_class(c), c.len_utf8())),
+            };
+            assert_eq!(stand_in_for(c), expected, "{c:?}");
         }
     }
 
