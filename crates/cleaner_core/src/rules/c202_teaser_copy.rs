@@ -46,8 +46,20 @@ impl Rule for TeaserCopy {
             .map(|(number, cut)| (number, fingerprint(cut)))
             .collect();
         let Some(longest) = stems.iter().map(|(_, stem)| stem.len()).max() else { return Vec::new() };
-        let mut prints: Vec<(String, usize)> =
-            live.iter().map(|&n| (fingerprint_prefix(page.line(n).stripped, longest + 1), n)).collect();
+        // A line can extend a stem only if its fingerprint starts with the stem's first
+        // character: only those lines are fingerprinted further (and kept in memory).
+        // (An empty stem, from a teaser of punctuation alone, starts every fingerprint.)
+        let firsts: Vec<char> = stems.iter().filter_map(|(_, stem)| stem.chars().next()).collect();
+        let every_line = firsts.len() < stems.len();
+        let may_extend =
+            |text: &str| every_line || fingerprint_prefix(text, 0).chars().next().is_some_and(|c| firsts.contains(&c));
+        let mut prints: Vec<(String, usize)> = live
+            .iter()
+            .map(|&n| page.line(n).stripped)
+            .zip(live.iter())
+            .filter(|(text, _)| may_extend(text))
+            .map(|(text, &n)| (fingerprint_prefix(text, longest + 1), n))
+            .collect();
         prints.sort_unstable();
         let mut found = Vec::new();
         for (number, stem) in stems {
