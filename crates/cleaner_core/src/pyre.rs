@@ -88,7 +88,7 @@ impl PyRegex {
 
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            let config = Config::new().nfa_size_limit(Some(64 << 20)).hybrid_cache_capacity(16 << 20);
+            let config = Config::new().nfa_size_limit(Some(64 << 20));
             Regex::builder()
                 .configure(config)
                 .build_from_hir(&self.hir)
