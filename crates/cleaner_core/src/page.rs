@@ -115,6 +115,54 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// A page of `text`, the kept lines of `parent` (line `i` is `parent`'s line
+    /// `numbers[i - 1]`, and a last empty line), which takes over every per-line column
+    /// `parent` computed: each is a function of the line's stripped text, which keeping a
+    /// line does not change. The pipeline's confirming pass reads its page this way.
+    pub fn derived(
+        text: &'a str,
+        keep_headline: bool,
+        headline: Option<&'a str>,
+        parent: &Page<'_>,
+        numbers: &[usize],
+    ) -> Page<'a> {
+        let page = Page::new(text, keep_headline, headline);
+        let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
+        let blank = |i: usize| page.lines[i].is_blank();
+        fn take<T: Clone>(
+            column: &OnceCell<Vec<T>>,
+            rows: &[Option<usize>],
+            default: impl Fn(usize) -> T,
+        ) -> OnceCell<Vec<T>> {
+            let taken = OnceCell::new();
+            if let Some(values) = column.get() {
+                let _ = taken.set(
+                    rows.iter()
+                        .enumerate()
+                        .map(|(i, row)| row.map_or_else(|| default(i), |r| values[r].clone()))
+                        .collect(),
+                );
+            }
+            taken
+        }
+        let rows: Vec<Option<usize>> = (0..page.lines.len()).map(|i| if blank(i) { None } else { origin(i) }).collect();
+        let features = take(&parent.features, &rows, |i| Features::of(page.lines[i].stripped));
+        let forms = take(&parent.forms, &rows, |_| (String::new(), None));
+        let lexicon_tables = take(&parent.lexicon_tables, &rows, |_| 0);
+        let candidates = take(&parent.candidates, &rows, |_| 0);
+        let title_case: Vec<OnceCell<f64>> = rows
+            .iter()
+            .map(|row| {
+                let cell = OnceCell::new();
+                if let Some(value) = row.and_then(|r| parent.title_case[r].get()) {
+                    let _ = cell.set(*value);
+                }
+                cell
+            })
+            .collect();
+        Page { features, forms, lexicon_tables, candidates, title_case, ..page }
+    }
+
     /// Line `number` (1-based).
     #[inline]
     pub fn line(&self, number: usize) -> &Line<'a> {

@@ -53,7 +53,7 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let (kept, numbers) = page.kept_lines();
         let mut again_text = kept.join("\n");
         again_text.push('\n');
-        let mut again = Page::new(&again_text, keep_headline, options.headline);
+        let mut again = Page::derived(&again_text, keep_headline, options.headline, &page, &numbers);
         let later = one_pass(&mut again, &contextual);
         drop(again);
         if later.is_empty() {
