@@ -3,7 +3,7 @@
 //! Rules read a `Page` and return removals; only the pipeline marks lines removed
 //! (`Page::apply`). Blank lines are layout, never removed: the output folds them.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 
 use crate::layout::Layout;
@@ -56,6 +56,19 @@ impl Features {
     }
 }
 
+/// A rule's test of a line that reads nothing but the line's stripped text (and its other
+/// columns): its answer is the same in every pass, so the page keeps it (`Page::test`)
+/// and the confirming pass's page takes it over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineTest {
+    /// C107: a byline or an author-and-date stamp.
+    Byline,
+    /// C201: a related-stories heading.
+    RelatedHeading,
+    /// C203: a bulleted entry.
+    Bullet,
+}
+
 /// Lines `start..=end` (1-based) of the input, removed by one rule, and their text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removal {
@@ -81,6 +94,8 @@ pub struct Page<'a> {
     lexicon_tables: OnceCell<Vec<u64>>,
     live: RefCell<Option<(usize, Rc<Vec<usize>>)>>,
     features: OnceCell<Vec<Features>>,
+    /// Per line: the answers of `LineTest`s, two bits each (known, answer).
+    tests: Vec<Cell<u32>>,
     /// Per line: its share of capitalised words (`text::title_case_ratio`), on demand.
     title_case: Vec<OnceCell<f64>>,
     /// Per line: the rules' line patterns that may match it (`rules::LINE_PATTERNS`).
@@ -111,6 +126,7 @@ impl<'a> Page<'a> {
             candidates: OnceCell::new(),
             features: OnceCell::new(),
             title_case: vec![OnceCell::new(); count],
+            tests: vec![Cell::new(0); count],
             layout: OnceCell::new(),
         }
     }
@@ -160,7 +176,8 @@ impl<'a> Page<'a> {
                 cell
             })
             .collect();
-        Page { features, forms, lexicon_tables, candidates, title_case, ..page }
+        let tests = rows.iter().map(|row| Cell::new(row.map_or(0, |r| parent.tests[r].get()))).collect();
+        Page { features, forms, lexicon_tables, candidates, title_case, tests, ..page }
     }
 
     /// Line `number` (1-based).
@@ -199,6 +216,17 @@ impl<'a> Page<'a> {
     /// The measures of line `number`'s stripped text, computed for every line at first use.
     pub fn features(&self, number: usize) -> &Features {
         &self.features.get_or_init(|| self.lines.iter().map(|l| Features::of(l.stripped)).collect())[number - 1]
+    }
+
+    /// The answer of `test` for line `number`, computed by `compute` the first time.
+    pub fn test(&self, test: LineTest, number: usize, compute: impl FnOnce() -> bool) -> bool {
+        let (known, yes) = (1u32 << (2 * test as u32), 1u32 << (2 * test as u32 + 1));
+        let cell = &self.tests[number - 1];
+        if cell.get() & known == 0 {
+            let answer = compute();
+            cell.set(cell.get() | known | if answer { yes } else { 0 });
+        }
+        cell.get() & yes != 0
     }
 
     /// Line `number`'s share of capitalised words (`text::title_case_ratio`), computed once.

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::page::{Page, Removal};
+use crate::page::{LineTest, Page, Removal};
 use crate::pychar::{self, char_len};
 use crate::pyre::{Hay, Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
@@ -104,7 +104,7 @@ impl Rule for Byline {
                 }
                 claimed.extend(&block);
                 found.extend(page.removals(&META, block));
-            } else if is_byline(page.hay(number)) {
+            } else if page.test(LineTest::Byline, number, || is_byline(page.hay(number))) {
                 found.push(page.removal(&META, number, number));
             }
         }

@@ -1,11 +1,10 @@
 //! C201 related-list: related-article headings (misspelt too) and the headlines under them.
 
-use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, Phrases};
-use crate::page::{Page, Removal};
+use crate::page::{LineTest, Page, Removal};
 use crate::pychar::{self, char_len};
 use crate::pyre::{Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
@@ -75,9 +74,9 @@ impl Rule for RelatedList {
         let live = page.live_lines();
         let phrases = lexicon::phrases(META.name);
         let mut claimed: HashSet<usize> = HashSet::new();
-        // A line is asked whether it is a heading once as a block's start and once as an item.
-        let heading: Vec<OnceCell<bool>> = vec![OnceCell::new(); page.lines.len()];
-        let is_heading = |n: usize| *heading[n - 1].get_or_init(|| is_heading(page, n, phrases));
+        // A line is asked whether it is a heading as a block's start, as an item, and again
+        // in the confirming pass: the page keeps the answer.
+        let is_heading = |n: usize| page.test(LineTest::RelatedHeading, n, || is_heading(page, n, phrases));
         for (i, &number) in live.iter().enumerate() {
             if claimed.contains(&number) {
                 continue;

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use crate::page::{Page, Removal};
+use crate::page::{LineTest, Page, Removal};
 use crate::pychar;
 use crate::pyre::{Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
@@ -56,8 +56,8 @@ impl Rule for MenuRun {
         let live = page.live_lines();
         for number in live.iter().copied().map(Some).chain([None]) {
             if let Some(n) = number {
-                if let Some(Some(item)) = BULLET.group(page.hay(n), "item") {
-                    run.push(item);
+                if page.test(LineTest::Bullet, n, || BULLET.is_match(page.hay(n))) {
+                    run.push(BULLET.group(page.hay(n), "item").flatten().unwrap_or(""));
                     numbers.push(n);
                     continue;
                 }
