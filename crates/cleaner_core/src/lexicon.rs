@@ -188,8 +188,10 @@ pub fn phrases(rule_name: &str) -> &'static Phrases {
     PHRASES.get(rule_name).unwrap_or(&EMPTY)
 }
 
-static WORDS: LazyLock<HashMap<(String, String), FxHashSet<String>>> = LazyLock::new(|| {
-    let mut found: HashMap<(String, String), FxHashSet<String>> = HashMap::new();
+type WordTables = HashMap<(String, String), FxHashSet<String>>;
+
+static WORDS: LazyLock<WordTables> = LazyLock::new(|| {
+    let mut found: WordTables = HashMap::new();
     for table in TABLES.iter() {
         for rule_name in table.keys() {
             for kind in ["signals", "labels", "boundary"] {
@@ -205,7 +207,8 @@ static WORDS: LazyLock<HashMap<(String, String), FxHashSet<String>>> = LazyLock:
 
 static NO_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(FxHashSet::default);
 
-/// All languages' single words of one kind for a rule (`signals`, `labels`, `boundary`), case-folded.
+/// All languages' single words of one kind for a rule (`signals`, `labels`, `boundary`),
+/// case-folded. (A lookup allocates: callers on a hot path keep the set in a static.)
 pub fn words(rule_name: &str, kind: &str) -> &'static FxHashSet<String> {
     WORDS.get(&(rule_name.to_string(), kind.to_string())).unwrap_or(&NO_WORDS)
 }

@@ -6,6 +6,8 @@
 //! characters through this module, from tables generated out of Python itself
 //! (`tools/gen_pychar_tables.py`), so the core answers as the Python it replaced did.
 
+use std::sync::LazyLock;
+
 use crate::pychar_tables as t;
 
 fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
@@ -98,11 +100,26 @@ fn map_char<'a>(table: &'a [(u32, &'a str)], c: char) -> Option<&'a str> {
     table.binary_search_by_key(&cp, |&(k, _)| k).ok().map(|i| table[i].1)
 }
 
-fn convert(text: &str, table: &[(u32, &str)]) -> String {
+/// One bit per Basic Multilingual Plane character: set if `table` maps it.
+fn bmp_bits(table: &[(u32, &str)]) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for &(cp, _) in table.iter().take_while(|(cp, _)| *cp < 0x10000) {
+        bits[cp as usize / 64] |= 1 << (cp % 64);
+    }
+    bits
+}
+
+static LOWER_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| bmp_bits(&t::LOWER));
+static CASEFOLD_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| bmp_bits(&t::CASEFOLD));
+
+fn convert(text: &str, table: &[(u32, &str)], bits: &[u64]) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        let cp = c as u32;
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
+        } else if cp < 0x10000 && bits[cp as usize / 64] & (1 << (cp % 64)) == 0 {
+            out.push(c);
         } else {
             match map_char(table, c) {
                 Some(mapped) => out.push_str(mapped),
@@ -118,7 +135,7 @@ pub fn lower(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    convert(text, &t::LOWER)
+    convert(text, &t::LOWER, &LOWER_BITS)
 }
 
 /// `str.casefold()`.
@@ -126,7 +143,7 @@ pub fn casefold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    convert(text, &t::CASEFOLD)
+    convert(text, &t::CASEFOLD, &CASEFOLD_BITS)
 }
 
 /// `str.strip()`.

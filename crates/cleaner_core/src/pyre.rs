@@ -141,7 +141,7 @@ impl PyRegex {
     }
 
     /// The byte range of the first match (`re.search(...).span()`), offsets into `text`.
-    pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+    pub fn find<'t>(&self, text: impl Into<Hay<'t>>) -> Option<(usize, usize)> {
         let hay = self.prepare(text.into())?;
         self.regex().find(hay.as_ref()).map(|m| (m.start(), m.end()))
     }

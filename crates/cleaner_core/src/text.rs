@@ -2,11 +2,12 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon;
 use crate::pychar::{self, casefold, char_len, is_space};
-use crate::pyre::{Mode, PyRegex};
+use crate::pyre::{Hay, Mode, PyRegex};
 
 /// Function words that stay lower case inside an English title ("Pledge Deeper Cooperation in First").
 pub const TITLE_SMALL_WORDS: &[&str] = &[
@@ -169,48 +170,56 @@ fn is_stamp_separator(c: char) -> bool {
     matches!(c, '|' | '/' | '·' | '•' | '–' | '—')
 }
 
-/// The tokens of a stamp (Python: `[|/·•–—]|[^\s|/·•–—]+`), or None past MAX_STAMP_TOKENS.
-fn stamp_tokens(text: &str) -> Option<Vec<&str>> {
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if is_space(c) || is_stamp_separator(c) {
-            if let Some(s) = start.take() {
-                tokens.push(&text[s..i]);
-            }
-            if is_stamp_separator(c) {
-                tokens.push(&text[i..i + c.len_utf8()]);
-            }
-            if tokens.len() > MAX_STAMP_TOKENS {
-                return None;
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        tokens.push(&text[s..]);
-    }
-    (tokens.len() <= MAX_STAMP_TOKENS).then_some(tokens)
+/// The tokens of a stamp (Python: `[|/·•–—]|[^\s|/·•–—]+`), one at a time.
+struct StampTokens<'t> {
+    text: &'t str,
+    at: usize,
 }
 
+impl<'t> Iterator for StampTokens<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        let rest = &self.text[self.at..];
+        let start = self.at + rest.find(|c: char| !is_space(c))?;
+        let first = self.text[start..].chars().next().expect("a character");
+        let end = if is_stamp_separator(first) {
+            start + first.len_utf8()
+        } else {
+            let run = &self.text[start..];
+            start + run.find(|c: char| is_space(c) || is_stamp_separator(c)).unwrap_or(run.len())
+        };
+        self.at = end;
+        Some(&self.text[start..end])
+    }
+}
+
+/// The date-stamp table's words of every language: "März", "Dienstag"; "aktualisiert", "um".
+static DATE_SIGNAL_WORDS: LazyLock<&FxHashSet<String>> = LazyLock::new(|| lexicon::words("date-stamp", "signals"));
+static DATE_LABEL_WORDS: LazyLock<&FxHashSet<String>> = LazyLock::new(|| lexicon::words("date-stamp", "labels"));
+
 /// True for a line made only of a date or time and its labels.
-pub fn is_date_stamp(text: &str) -> bool {
-    if char_len(text) > MAX_STAMP_CHARS {
+///
+/// Tokens are read one at a time: the first that is neither a date word nor a label
+/// answers no, as does a seventeenth token.
+pub fn is_date_stamp<'t>(text: impl Into<Hay<'t>>) -> bool {
+    let hay = text.into();
+    if char_len(hay.text) > MAX_STAMP_CHARS {
         return false;
     }
-    let Some(tokens) = stamp_tokens(text) else { return false };
-    if tokens.is_empty() {
-        return false;
-    }
-    let (signals, labels) = (lexicon::words("date-stamp", "signals"), lexicon::words("date-stamp", "labels"));
-    let mut has_signal = false;
-    for token in tokens {
+    let (signals, labels) = (&*DATE_SIGNAL_WORDS, &*DATE_LABEL_WORDS);
+    let (mut count, mut has_signal) = (0, false);
+    for token in (StampTokens { text: hay.text, at: 0 }) {
+        count += 1;
+        if count > MAX_STAMP_TOKENS {
+            return false;
+        }
+        let token_hay = Hay { text: token, plain: hay.plain, candidates: None };
         let folded = casefold(token);
         let word = folded.trim_matches(|c| matches!(c, '.' | ',' | ':'));
-        if DATE_SIGNAL.is_match(token) || signals.contains(word) {
+        if DATE_SIGNAL.is_match(token_hay) || signals.contains(word) {
             has_signal = true;
-        } else if !(DATE_FILLER.is_match(token) || labels.contains(word)) {
+        } else if !(DATE_FILLER.is_match(token_hay) || labels.contains(word)) {
             return false;
         }
     }

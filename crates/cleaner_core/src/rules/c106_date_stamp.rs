@@ -70,8 +70,7 @@ impl Rule for DateStamp {
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
-            let line = page.line(number);
-            if is_date_stamp(line.stripped)
+            if is_date_stamp(page.hay(number))
                 || [&COMPACT_AGE, &READING_TIME, &DATE_LABEL].iter().any(|p| p.is_match(page.hay(number)))
             {
                 found.push(page.removal(&META, number, number));

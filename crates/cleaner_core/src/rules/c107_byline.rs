@@ -56,6 +56,29 @@ static USER_AND_DATE: LazyLock<PyRegex> =
 /// "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Jane Doe | 3 hours ago"
 static NAME_AND_DATE: LazyLock<PyRegex> =
     LazyLock::new(|| PyRegex::new(&format!(r"{NAME}\s*[|,·•–—-]\s*(?P<date>.+)"), false, Mode::FullMatch));
+/// The two patterns above without their `(?P<date>.+)`: the date is the rest of the line
+/// after the head's first match, when any rest is left; only when none is, a shorter head
+/// might leave one, and the groups are read (see `date_after`).
+static USER_AND_DATE_HEAD: LazyLock<PyRegex> =
+    LazyLock::new(|| PyRegex::new(&format!(r"{BY}[\w.-]+\s*[|,·•–—-]\s*"), true, Mode::Match));
+static NAME_AND_DATE_HEAD: LazyLock<PyRegex> =
+    LazyLock::new(|| PyRegex::new(&format!(r"{NAME}\s*[|,·•–—-]\s*"), false, Mode::Match));
+
+/// The `date` group of `full` (a head, then `(?P<date>.+)`) on `hay`, if `full` matches.
+///
+/// Backtracking tries the head's ways of matching in order and takes the first that leaves
+/// `.+` a character: the head's leftmost-first match, unless it ends the line. Reading
+/// groups costs far more than finding a match, and most lines that open like a name
+/// ("However, …") are turned away here.
+fn date_after<'t>(head: &PyRegex, full: &PyRegex, hay: Hay<'t>) -> Option<&'t str> {
+    let (_, end) = head.find(hay)?;
+    if end < hay.text.len() {
+        Some(&hay.text[end..])
+    } else {
+        full.group(hay, "date").flatten()
+    }
+}
+
 /// "Author: Jane Doe", "Reporter - Ann Lee"
 static AUTHOR_LABEL: LazyLock<PyRegex> = LazyLock::new(|| {
     PyRegex::new(
@@ -84,7 +107,16 @@ impl Rule for Byline {
     }
 
     fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
-        vec![&*LONE_BY, &*AUTHOR_NAME, &*BYLINE, &*AUTHOR_LABEL, &*NAME_AND_DATE, &*USER_AND_DATE]
+        vec![
+            &*LONE_BY,
+            &*AUTHOR_NAME,
+            &*BYLINE,
+            &*AUTHOR_LABEL,
+            &*NAME_AND_DATE,
+            &*USER_AND_DATE,
+            &*NAME_AND_DATE_HEAD,
+            &*USER_AND_DATE_HEAD,
+        ]
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
@@ -120,15 +152,17 @@ fn is_byline(hay: Hay<'_>) -> bool {
     if BYLINE.is_match(hay) || AUTHOR_LABEL.is_match(hay) {
         return !ends_like_sentence(text) || ["Jr.", "Sr.", "Inc."].iter().any(|end| text.ends_with(end));
     }
-    let date = NAME_AND_DATE.group(hay, "date").or_else(|| USER_AND_DATE.group(hay, "date"));
-    date.flatten().is_some_and(is_date_stamp) || is_name_then_date(text)
+    let date = date_after(&NAME_AND_DATE_HEAD, &NAME_AND_DATE, hay)
+        .or_else(|| date_after(&USER_AND_DATE_HEAD, &USER_AND_DATE, hay));
+    let on_line = |text| Hay { text, plain: hay.plain, candidates: None };
+    date.is_some_and(|date| is_date_stamp(on_line(date))) || is_name_then_date(text, hay.plain)
 }
 
 /// "by Regan September 15, 2014": "By", a name and a date with nothing between them.
 ///
 /// The name's end is not marked, and a month is capitalised like a name, so every split of
 /// the words after "By" is tried; a name has no date words ("By Tuesday 10 March" is a deadline).
-fn is_name_then_date(text: &str) -> bool {
+fn is_name_then_date(text: &str, plain: bool) -> bool {
     let words: Vec<&str> = pychar::split(text).collect();
     if words.len() < MIN_NAME_DATE_WORDS || !LONE_BY.is_match(words[0]) {
         return false;
@@ -136,7 +170,7 @@ fn is_name_then_date(text: &str) -> bool {
     for end in 2..words.len().min(MAX_NAME_WORDS + 1) {
         let (name, date) = (words[1..end].join(" "), words[end..].join(" "));
         let is_name = AUTHOR_NAME.is_match(&name) && !words[1..end].iter().any(|w| DATE_SIGNAL.is_match(*w));
-        if is_name && is_date_stamp(&date) {
+        if is_name && is_date_stamp(Hay { text: &date, plain, candidates: None }) {
             return true;
         }
     }
