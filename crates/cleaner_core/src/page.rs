@@ -105,12 +105,22 @@ pub struct Page<'a> {
 
 impl<'a> Page<'a> {
     pub fn new(text: &'a str, keep_headline: bool, headline: Option<&'a str>) -> Page<'a> {
+        Page::build(text, keep_headline, headline, |_, stripped| is_plain(stripped))
+    }
+
+    /// A page whose line `i` (0-based) is plain if `plain(i, stripped)` says so.
+    fn build(
+        text: &'a str,
+        keep_headline: bool,
+        headline: Option<&'a str>,
+        plain: impl Fn(usize, &str) -> bool,
+    ) -> Page<'a> {
         let lines: Vec<Line<'a>> = text
             .split('\n')
             .enumerate()
             .map(|(i, t)| {
                 let stripped = pychar::strip(t);
-                Line { number: i + 1, text: t, stripped, plain: is_plain(stripped) }
+                Line { number: i + 1, text: t, stripped, plain: plain(i, stripped) }
             })
             .collect();
         let count = lines.len();
@@ -142,8 +152,10 @@ impl<'a> Page<'a> {
         parent: &Page<'_>,
         numbers: &[usize],
     ) -> Page<'a> {
-        let page = Page::new(text, keep_headline, headline);
         let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
+        let page = Page::build(text, keep_headline, headline, |i, stripped| {
+            origin(i).map_or_else(|| is_plain(stripped), |r| parent.lines[r].plain)
+        });
         let blank = |i: usize| page.lines[i].is_blank();
         fn take<T: Clone>(
             column: &OnceCell<Vec<T>>,

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::lexicon::{self, Phrases};
 use crate::page::{LineTest, Page, Removal};
 use crate::pychar::{self, char_len};
-use crate::pyre::{Mode, PyRegex};
+use crate::pyre::{Hay, Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
 use crate::text::damerau_distance;
 
@@ -112,7 +112,7 @@ impl Rule for RelatedList {
 fn is_heading(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
     let text = page.line(number).stripped;
     page.features(number).chars <= MAX_HEADING_CHARS
-        && (is_related_heading(text) || phrases.lines.contains(page.normalized(number)))
+        && (is_related_heading(text, page.line(number).plain) || phrases.lines.contains(page.normalized(number)))
 }
 
 /// A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item.
@@ -123,7 +123,9 @@ fn is_paragraph(page: &Page<'_>, number: usize) -> bool {
         && page.title_case(number) < MAX_SENTENCE_TITLE_CASE
 }
 
-pub fn is_related_heading(text: &str) -> bool {
+/// True for a related-stories heading, after at most MAX_PREFIX_WORDS glued section words;
+/// `plain` says the text needs no stand-ins (`pyre::is_plain`), nor do its words then.
+pub fn is_related_heading(text: &str, plain: bool) -> bool {
     let words: Vec<&str> = pychar::split(text).collect();
     let max_skip = MAX_PREFIX_WORDS.min(words.len().saturating_sub(1));
     if words.is_empty() {
@@ -135,11 +137,12 @@ pub fn is_related_heading(text: &str) -> bool {
         // to nine of them, so a shorter or longer run spares running it.
         let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
         let word_fits = (5..=9).contains(&pychar::char_len(&candidate[..end]));
-        if word_fits && RELATED_HEADING.is_match(&candidate) {
+        let hay = Hay { text: &candidate, plain, candidates: None };
+        if word_fits && RELATED_HEADING.is_match(hay) {
             if is_related_word(&candidate[..end]) {
                 return true;
             }
-        } else if OTHER_HEADING.is_match(&candidate) {
+        } else if OTHER_HEADING.is_match(hay) {
             // After a glued section word ("Sports Most Read") a heading is capitalised;
             // "Learn more about our programs" is a sentence, not "More about …".
             if skip == 0 || pychar::first_char(words[skip]).is_some_and(pychar::is_upper) {

@@ -57,7 +57,7 @@ impl Rule for MenuRun {
         for number in live.iter().copied().map(Some).chain([None]) {
             if let Some(n) = number {
                 if page.test(LineTest::Bullet, n, || BULLET.is_match(page.hay(n))) {
-                    run.push(BULLET.group(page.hay(n), "item").flatten().unwrap_or(""));
+                    run.push(bullet_item(page.line(n).stripped));
                     numbers.push(n);
                     continue;
                 }
@@ -72,6 +72,13 @@ impl Rule for MenuRun {
     }
 }
 
+/// The entry of a line BULLET matches: what follows the bullet and the spaces after it (the
+/// pattern's `item` group, without reading groups).
+fn bullet_item(text: &str) -> &str {
+    let bullet = text.chars().next().map_or(0, char::len_utf8);
+    text[bullet..].trim_start_matches(pychar::is_space)
+}
+
 fn is_menu(items: &[&str]) -> bool {
     if items.len() < MIN_MENU_ITEMS {
         return false;
@@ -83,4 +90,17 @@ fn is_menu(items: &[&str]) -> bool {
 fn is_menu_entry(item: &str) -> bool {
     let words = word_count(item);
     0 < words && words <= MAX_MENU_ITEM_WORDS && !ends_like_sentence(item) && !item.chars().any(pychar::is_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bullet_item_is_the_pattern_s_group() {
+        for text in ["* Tech", "•\u{3000} Sport news", "o  Contact", "-\tReviews", "o Yes"] {
+            let group = BULLET.group(text, "item").flatten();
+            assert_eq!(group, Some(bullet_item(text)), "{text:?}");
+        }
+    }
 }
