@@ -248,12 +248,14 @@ impl<'a> Page<'a> {
 
     /// The stripped text of line `number`, ready for patterns: its stand-ins checked and the
     /// line patterns that may match it found, once per page.
+    #[inline]
     pub fn hay(&self, number: usize) -> Hay<'a> {
         let line = &self.lines[number - 1];
         self.hay_of(number, line.stripped)
     }
 
     /// A slice of line `number`'s stripped text, ready for patterns (see `hay`).
+    #[inline]
     pub fn hay_of(&self, number: usize, slice: &'a str) -> Hay<'a> {
         let candidates = self.candidates.get_or_init(|| {
             self.lines
@@ -282,9 +284,11 @@ impl<'a> Page<'a> {
         self.forms()[number - 1].1.as_deref()
     }
 
-    /// True if line `number` is one of the phrases of `rule_name`'s lexicon table, in any
-    /// language: a whole-line phrase or a prefixed headline. Blank lines never are.
-    pub fn in_lexicon(&self, rule_name: &str, number: usize) -> bool {
+    /// True if line `number` is one of the phrases of a rule's lexicon table, in any
+    /// language: a whole-line phrase or a prefixed headline. Blank lines never are. `table`
+    /// is the table's bit (`lexicon::table_bit` of the rule's name, looked up once a page).
+    #[inline]
+    pub fn in_lexicon(&self, table: u64, number: usize) -> bool {
         let masks = self.lexicon_tables.get_or_init(|| {
             self.lines
                 .iter()
@@ -300,7 +304,7 @@ impl<'a> Page<'a> {
                 )
                 .collect()
         });
-        masks[number - 1] & lexicon::table_bit(rule_name) != 0
+        masks[number - 1] & table != 0
     }
 
     /// Numbers of the non-blank lines no rule has removed, in input order.

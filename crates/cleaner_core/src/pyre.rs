@@ -102,6 +102,7 @@ impl PyRegex {
     }
 
     /// True if the pattern matches `text` as Python's `re` would in this mode.
+    #[inline]
     pub fn is_match<'t>(&self, text: impl Into<Hay<'t>>) -> bool {
         self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(hay.as_ref()))
     }

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use crate::lexicon;
 use crate::page::{Features, Page, Removal};
 use crate::pyre::{Hay, Mode, PyRegex};
 
@@ -142,11 +143,12 @@ impl Rule for PatternRule {
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
+        let table = lexicon::table_bit(self.meta.name);
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
             let features = page.features(number);
             let is_label = features.chars <= self.max_chars
-                && (page.in_lexicon(self.meta.name, number) || self.label.matches(page.hay(number)));
+                && (page.in_lexicon(table, number) || self.label.matches(page.hay(number)));
             let is_prompt =
                 !is_label && self.prompt.is_some_and(|p| is_prompt_sized(features) && p.is_match(page.hay(number)));
             if is_label || is_prompt {

@@ -69,6 +69,7 @@ impl Rule for Copyright {
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
+        let table = lexicon::table_bit(META.name);
         let closing = lexicon::phrases(META.name);
         let mut found = Vec::new();
         for &number in page.live_lines().iter() {
@@ -78,7 +79,7 @@ impl Rule for Copyright {
             }
             // "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
             let reserved = ALL_RIGHTS.is_match(page.hay(number)) || closing.closes(page.normalized(number));
-            if starts_with_mark(text) || reserved || page.in_lexicon(META.name, number) {
+            if starts_with_mark(text) || reserved || page.in_lexicon(table, number) {
                 found.push(page.removal(&META, number, number));
             }
         }
