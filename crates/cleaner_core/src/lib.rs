@@ -10,6 +10,7 @@
 pub mod layout;
 pub mod lexicon;
 pub mod page;
+mod pattern_facts;
 pub mod pipeline;
 pub mod prefilter;
 pub mod pychar;

@@ -182,8 +182,12 @@ impl Prefilter {
 
     /// The prefilter of a parsed pattern, if it has one.
     pub fn from_hir(hir: &Hir) -> Option<Prefilter> {
-        let literals = required(hir)?;
-        Some(Prefilter { searcher: std::sync::OnceLock::new(), literals })
+        required(hir).map(Prefilter::from_literals)
+    }
+
+    /// The prefilter of literals one of which every match holds.
+    pub fn from_literals(literals: Vec<String>) -> Prefilter {
+        Prefilter { searcher: std::sync::OnceLock::new(), literals }
     }
 
     /// False if `text` holds none of the literals: the pattern cannot match it.
@@ -204,13 +208,34 @@ impl Prefilter {
     }
 }
 
+/// Lines a process scans before its literal index is rebuilt as a full DFA: building it
+/// takes about 10 ms, which a one-page run would notice; searching it takes about half the
+/// time of the quick automaton, which a corpus job does.
+const DFA_AFTER_LINES: usize = 20_000;
+
+/// An Aho-Corasick automaton of the literals, ASCII case folded, reporting every match.
+fn automaton(literals: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(literals)
+        .expect("literals build an automaton")
+}
+
 /// Which patterns of a set may match a text: one bit per pattern.
 pub type Candidates = u128;
 
 /// Every indexed pattern's literals in one automaton: one pass over a line tells which of
 /// the patterns may match it (the page computes this once per line).
 pub struct LiteralIndex {
+    /// Quick to build: what a process that cleans one small page uses.
     searcher: AhoCorasick,
+    /// A full DFA, faster to search and slower to build, built once the process has
+    /// scanned DFA_AFTER_LINES lines (a corpus job, not a shell filter on one page).
+    dfa: std::sync::OnceLock<AhoCorasick>,
+    literals: Vec<String>,
+    scanned: std::sync::atomic::AtomicUsize,
     /// Per literal: the patterns that need it.
     masks: Vec<Candidates>,
     /// Patterns without literals are candidates everywhere.
@@ -244,20 +269,29 @@ impl LiteralIndex {
                 }
             }
         }
-        let searcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            // A full DFA: one table lookup a byte, for a few hundred kilobytes built once.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&literals)
-            .expect("literals build an automaton");
-        LiteralIndex { searcher, masks, always }
+        let searcher = automaton(&literals, AhoCorasickKind::ContiguousNFA);
+        LiteralIndex {
+            searcher,
+            dfa: std::sync::OnceLock::new(),
+            literals,
+            scanned: std::sync::atomic::AtomicUsize::new(0),
+            masks,
+            always,
+        }
     }
 
     /// The patterns that may match `text` (a haystack with its stand-ins in place).
     pub fn candidates(&self, text: &str) -> Candidates {
+        use std::sync::atomic::Ordering;
+        let searcher = match self.dfa.get() {
+            Some(dfa) => dfa,
+            None if self.scanned.fetch_add(1, Ordering::Relaxed) >= DFA_AFTER_LINES => {
+                self.dfa.get_or_init(|| automaton(&self.literals, AhoCorasickKind::DFA))
+            }
+            None => &self.searcher,
+        };
         let mut found = self.always;
-        for hit in self.searcher.find_overlapping_iter(text) {
+        for hit in searcher.find_overlapping_iter(text) {
             found |= self.masks[hit.pattern().as_usize()];
         }
         found
@@ -280,6 +314,21 @@ mod tests {
         assert_eq!(literals(r"x|y"), None, "too short to help");
         assert_eq!(literals(r".{0,40}\s[(\[]"), Some(vec!["(".into(), "[".into()]), "symbols are rare");
         assert_eq!(literals(r"(?:abc)?\w+"), None, "optional parts require nothing");
+    }
+
+    #[test]
+    fn the_quick_automaton_and_the_dfa_find_the_same_candidates() {
+        let filters: Vec<Prefilter> = [r"follow us\b", r"\bsale\b", r"copyright|©", r"(?:read|see) more"]
+            .iter()
+            .map(|p| Prefilter::new(p, true).unwrap())
+            .collect();
+        let index = LiteralIndex::new(&filters.iter().map(Some).collect::<Vec<_>>());
+        let dfa = automaton(&index.literals, AhoCorasickKind::DFA);
+        for text in ["Follow us on X", "ſale: © 2024, read more", "SEE MORE", "nothing", ""] {
+            let by_dfa =
+                dfa.find_overlapping_iter(text).fold(index.always, |m, hit| m | index.masks[hit.pattern().as_usize()]);
+            assert_eq!(index.candidates(text), by_dfa, "{text:?}");
+        }
     }
 
     #[test]

@@ -35,8 +35,10 @@ pub struct PyRegex {
     /// Compiled on first use past the prefilter: many pages never need a given pattern, and
     /// compiling them all costs more than cleaning a small page.
     regex: OnceLock<Regex>,
-    /// The parsed pattern, anchored as its mode says; compiled from here, never parsed again.
-    hir: Hir,
+    /// The pattern with its stand-ins named, parsed when it is first compiled.
+    named: String,
+    ignore_case: bool,
+    mode: Mode,
     /// The literals every match holds, when the pattern has a useful set of them.
     prefilter: Option<Prefilter>,
     /// For a pattern anchored at the start: the strings one of which every match starts with.
@@ -71,27 +73,34 @@ impl PyRegex {
     /// Compiles `pattern` for `mode`; panics on a pattern `regex` rejects (a bug caught by tests).
     pub fn new(pattern: &str, ignore_case: bool, mode: Mode) -> PyRegex {
         let named = name_stand_ins(pattern, ignore_case);
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(ignore_case)
-            .build()
-            .parse(&named)
-            .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{pattern}"));
-        let prefilter = Prefilter::from_hir(&hir);
-        let starts = if mode == Mode::Search { None } else { required_starts(&hir) };
-        let hir = match mode {
-            Mode::Search => hir,
-            Mode::Match => Hir::concat(vec![Hir::look(Look::Start), hir]),
-            Mode::FullMatch => Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]),
-        };
-        PyRegex { regex: OnceLock::new(), hir, prefilter, starts, bit: OnceLock::new(), source: pattern.to_string() }
+        // The literals of the rules' patterns are read once, at build time, into
+        // `pattern_facts.rs` (a test keeps it current): parsing every pattern at start-up
+        // costs more than cleaning a small page.
+        let facts =
+            cached_facts(&named, ignore_case, mode).unwrap_or_else(|| PatternFacts::of(&named, ignore_case, mode));
+        let prefilter = facts.literals.map(Prefilter::from_literals);
+        let starts =
+            facts.starts.and_then(|starts| AhoCorasick::builder().start_kind(StartKind::Anchored).build(starts).ok());
+        PyRegex {
+            regex: OnceLock::new(),
+            named,
+            ignore_case,
+            mode,
+            prefilter,
+            starts,
+            bit: OnceLock::new(),
+            source: pattern.to_string(),
+        }
     }
 
     fn regex(&self) -> &Regex {
         self.regex.get_or_init(|| {
+            let hir = parse(&self.named, self.ignore_case, self.mode)
+                .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{}", self.source));
             let config = Config::new().nfa_size_limit(Some(64 << 20));
             Regex::builder()
                 .configure(config)
-                .build_from_hir(&self.hir)
+                .build_from_hir(&hir)
                 .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{}", self.source))
         })
     }
@@ -201,9 +210,61 @@ pub fn is_plain(text: &str) -> bool {
     true
 }
 
+/// A pattern with its stand-ins named, parsed and anchored as `mode` says.
+fn parse(named: &str, ignore_case: bool, mode: Mode) -> Result<Hir, regex_syntax::Error> {
+    let hir = regex_syntax::ParserBuilder::new().case_insensitive(ignore_case).build().parse(named)?;
+    Ok(match mode {
+        Mode::Search => hir,
+        Mode::Match => Hir::concat(vec![Hir::look(Look::Start), hir]),
+        Mode::FullMatch => Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]),
+    })
+}
+
+/// What a pattern's syntax tree tells before it is compiled: the literals one of which
+/// every match holds (`prefilter::required`) and, for a pattern anchored at the start, the
+/// strings one of which every match starts with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternFacts {
+    pub literals: Option<Vec<String>>,
+    pub starts: Option<Vec<Vec<u8>>>,
+}
+
+impl PatternFacts {
+    /// The facts of a pattern, read from its syntax tree (panics on a pattern `regex` rejects).
+    pub fn of(named: &str, ignore_case: bool, mode: Mode) -> PatternFacts {
+        let hir = parse(named, ignore_case, Mode::Search)
+            .unwrap_or_else(|e| panic!("pattern does not compile: {e}\n{named}"));
+        let starts = if mode == Mode::Search { None } else { required_starts(&hir) };
+        PatternFacts { literals: crate::prefilter::required(&hir), starts }
+    }
+}
+
+/// The key of a pattern in `pattern_facts::FACTS`: FNV-1a of its mode, case flag and text.
+fn facts_key(named: &str, ignore_case: bool, mode: Mode) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let tag = [mode as u8, u8::from(ignore_case)];
+    for &byte in tag.iter().chain(named.as_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The facts `pattern_facts.rs` holds for a pattern, if it holds them.
+fn cached_facts(named: &str, ignore_case: bool, mode: Mode) -> Option<PatternFacts> {
+    let key = facts_key(named, ignore_case, mode);
+    let table = crate::pattern_facts::FACTS;
+    let i = table.binary_search_by_key(&key, |row| row.0).ok()?;
+    let (_, literals, starts) = table[i];
+    Some(PatternFacts {
+        literals: literals.map(|l| l.iter().map(|s| s.to_string()).collect()),
+        starts: starts.map(|s| s.iter().map(|b| b.to_vec()).collect()),
+    })
+}
+
 /// The strings every match of an anchored pattern starts with (its prefix literals, as
 /// `regex-syntax` reads them), when there is a finite set of non-empty ones.
-fn required_starts(hir: &Hir) -> Option<AhoCorasick> {
+fn required_starts(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let seq = Extractor::new()
         .kind(ExtractKind::Prefix)
         .limit_class(4)
@@ -215,7 +276,35 @@ fn required_starts(hir: &Hir) -> Option<AhoCorasick> {
     if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
     }
-    AhoCorasick::builder().start_kind(StartKind::Anchored).build(literals.iter().map(|l| l.as_bytes())).ok()
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+/// The contents `pattern_facts.rs` should have for the given patterns.
+pub fn pattern_facts_source(patterns: &[&PyRegex]) -> String {
+    let mut rows: Vec<(u64, PatternFacts)> = patterns
+        .iter()
+        .map(|p| (facts_key(&p.named, p.ignore_case, p.mode), PatternFacts::of(&p.named, p.ignore_case, p.mode)))
+        .collect();
+    rows.sort_by_key(|row| row.0);
+    rows.dedup_by_key(|row| row.0);
+    let mut out = String::from(concat!(
+        "// Generated by `UPDATE_PATTERN_FACTS=1 cargo test -p cleaner_core pattern_facts`; do not edit.\n",
+        "// The literals of the rules' line patterns (`pyre::PatternFacts`), read at build time.\n\n",
+        "#[rustfmt::skip]\n",
+        "pub static FACTS: &[(u64, Option<&[&str]>, Option<&[&[u8]]>)] = &[\n",
+    ));
+    for (key, facts) in rows {
+        let literals = facts.literals.map_or("None".to_string(), |l| {
+            format!("Some(&[{}])", l.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
+        });
+        let starts = facts.starts.map_or("None".to_string(), |s| {
+            let bytes = s.iter().map(|b| format!("&{b:?}")).collect::<Vec<_>>().join(", ");
+            format!("Some(&[{bytes}])")
+        });
+        out.push_str(&format!("    ({key:#018x}, {literals}, {starts}),\n"));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The index of the given patterns' literals, each pattern told its bit; built once.
@@ -498,6 +587,24 @@ mod tests {
         assert!(mark.is_match("COPYRIGHT 2024 The Times") && mark.is_match("© 2024"));
         assert!(!mark.is_match("The Times, copyright 2024"));
         assert!(PyRegex::new(r".{0,40}x", true, Mode::FullMatch).starts.is_none());
+    }
+
+    #[test]
+    fn pattern_facts_are_current() {
+        let patterns: Vec<&PyRegex> = crate::rules::ALL.iter().flat_map(|rule| rule.line_patterns()).collect();
+        let expected = pattern_facts_source(&patterns);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/pattern_facts.rs");
+        if std::env::var("UPDATE_PATTERN_FACTS").is_ok() {
+            std::fs::write(path, &expected).expect("pattern_facts.rs is writable");
+        }
+        let current = std::fs::read_to_string(path).expect("pattern_facts.rs");
+        assert!(
+            current == expected,
+            "pattern_facts.rs is stale: UPDATE_PATTERN_FACTS=1 cargo test -p cleaner_core pattern_facts"
+        );
+        for pattern in patterns {
+            let _ = pattern.regex();
+        }
     }
 
     #[test]
