@@ -146,16 +146,44 @@ pub fn casefold(text: &str) -> String {
     convert(text, &t::CASEFOLD, &CASEFOLD_BITS)
 }
 
+/// Python whitespace among ASCII bytes.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f)
+}
+
 /// `str.strip()`.
 #[inline]
 pub fn strip(text: &str) -> &str {
-    text.trim_matches(is_space)
+    rstrip(lstrip(text))
 }
 
-/// `str.rstrip()`.
+/// `str.lstrip()`: ASCII spaces byte by byte, other characters decoded.
+#[inline]
+pub fn lstrip(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && is_ascii_space(bytes[i]) {
+        i += 1;
+    }
+    if i < bytes.len() && !bytes[i].is_ascii() {
+        return text[i..].trim_start_matches(is_space);
+    }
+    &text[i..]
+}
+
+/// `str.rstrip()`: ASCII spaces byte by byte, other characters decoded.
 #[inline]
 pub fn rstrip(text: &str) -> &str {
-    text.trim_end_matches(is_space)
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > 0 && !bytes[end - 1].is_ascii() {
+        return text[..end].trim_end_matches(is_space);
+    }
+    &text[..end]
 }
 
 /// `str.split()`: words between runs of whitespace.
@@ -246,6 +274,17 @@ mod tests {
         assert_eq!(strip("\x1c a \x1f"), "a");
         assert_eq!(split("a\x1db\u{3000}c").collect::<Vec<_>>(), ["a", "b", "c"]);
         assert!(!'\x1c'.is_whitespace(), "Rust differs here; the table decides");
+    }
+
+    #[test]
+    fn strip_agrees_with_the_character_test() {
+        for text in
+            ["", " ", " a ", "\u{3000}a\u{85} \t", "a\u{a0}", "\u{a0}", " é ", "\x1fb\x1c", "x\u{2028}\u{2029} "]
+        {
+            assert_eq!(strip(text), text.trim_matches(is_space), "{text:?}");
+            assert_eq!(lstrip(text), text.trim_start_matches(is_space), "{text:?}");
+            assert_eq!(rstrip(text), text.trim_end_matches(is_space), "{text:?}");
+        }
     }
 
     #[test]

@@ -77,11 +77,32 @@ impl Rule for TeaserCopy {
 /// The text before a closing ellipsis ("… read more"), or None if there is none.
 fn teaser_stem(text: &str) -> Option<&str> {
     let mut text = text.trim_end_matches([' ', '\t', '»', '›', '>']);
-    let lowered = pychar::lower(text);
-    // Lower-casing maps no other character onto the ASCII letters of a tail, so a tail that
-    // `lowered` ends with is the original's last bytes too.
-    if let Some(tail) = TEASER_TAILS.iter().find(|tail| lowered.ends_with(*tail)) {
+    // Python lower-cases the line and tests its end; only ASCII letters lower-case to the
+    // letters of a tail, so an ASCII, case-blind test of the last bytes is the same test.
+    let ends_with = |tail: &str| {
+        text.len() >= tail.len()
+            && text.is_char_boundary(text.len() - tail.len())
+            && text[text.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    if let Some(tail) = TEASER_TAILS.iter().find(|tail| ends_with(tail)) {
         text = pychar::rstrip(&text[..text.len() - tail.len()]);
     }
     ELLIPSES.iter().find(|e| text.ends_with(*e)).map(|e| pychar::rstrip(&text[..text.len() - e.len()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_teaser_stem_is_the_text_before_its_ellipsis_and_tail() {
+        assert_eq!(
+            teaser_stem("Lee urged Ishiba to forge closer ... READ MORE »"),
+            Some("Lee urged Ishiba to forge closer")
+        );
+        assert_eq!(teaser_stem("Lee urged Ishiba …More"), Some("Lee urged Ishiba"));
+        assert_eq!(teaser_stem("Lee urged Ishiba … mehr"), None);
+        assert_eq!(teaser_stem("Straße ..."), Some("Straße"));
+        assert_eq!(teaser_stem("No ellipsis here"), None);
+    }
 }
