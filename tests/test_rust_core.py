@@ -6,6 +6,7 @@ clippy keep the Rust code as clean as ruff and mypy keep the Python.
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,14 @@ def test_core_unit_and_fixture_tests_pass() -> None:
     done = cargo("test", "--quiet", "--locked", "-p", "cleaner_core")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
     assert "test result: ok" in done.stdout
+
+
+def test_character_tables_are_python_s() -> None:
+    # The core reads str.isspace, isalnum, lower, casefold … from tables generated out of Python.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "gen_pychar_tables.py"), "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_rust_code_is_formatted() -> None:

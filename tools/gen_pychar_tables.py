@@ -4,7 +4,8 @@ The rules were written against Python's str methods and ``re`` classes; Rust's d
 (``char::is_whitespace`` lacks U+001C..U+001F, ``char::is_alphanumeric`` takes combining
 marks, ``to_lowercase`` and Python's ``casefold`` differ, and the Unicode versions differ).
 The core reads these tables instead, so it behaves as the Python it replaced.
-Run: python3 tools/gen_pychar_tables.py  (the core's tests check the tables are current).
+Run: python3 tools/gen_pychar_tables.py; with --check it only tells whether the file is current
+(the test suite runs that).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ PREDICATES: dict[str, Callable[[str], bool]] = {
     "DECIMAL": str.isdecimal,
     "DIGIT": str.isdigit,
     "UPPER": str.isupper,
-    "RE_WORD": lambda c: WORD.match(c) is not None,
 }
+# ``re``'s \w is str.isalnum or "_": the ALNUM table serves it.
 # ``re``'s \d and \s are str.isdecimal and str.isspace: one table each serves both.
 SAME_AS = {DIGIT: str.isdecimal, SPACE: str.isspace}
 
@@ -58,6 +59,7 @@ def rust_str(text: str) -> str:
 
 
 def main() -> None:
+    assert ranges(lambda c: WORD.match(c) is not None) == ranges(lambda c: c.isalnum() or c == "_")
     for pattern, test in SAME_AS.items():
         assert ranges(lambda c, p=pattern: p.match(c) is not None) == ranges(test), pattern
     out = [
@@ -80,7 +82,12 @@ def main() -> None:
         out.extend(f"    (0x{cp:x}, {rust_str(text)})," for cp, text in rows2)
         out.append("];")
         out.append("")
-    OUT.write_text("\n".join(out), encoding="utf-8")
+    text = "\n".join(out)
+    if "--check" in sys.argv[1:]:
+        if OUT.read_text(encoding="utf-8") != text:
+            sys.exit(f"{OUT} is not what Python {sys.version_info.major}.{sys.version_info.minor} gives: regenerate it")
+        return
+    OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT}")
 
 

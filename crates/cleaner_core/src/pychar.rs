@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 
 use crate::pychar_tables as t;
 
-fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
-    let cp = c as u32;
+/// True if code point `cp` lies in one of the sorted, inclusive `table` ranges.
+pub(crate) fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
     table
         .binary_search_by(|&(lo, hi)| {
             if hi < cp {
@@ -31,7 +31,7 @@ pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f')
     } else {
-        in_ranges(&t::SPACE, c)
+        in_ranges(&t::SPACE, c as u32)
     }
 }
 
@@ -41,7 +41,7 @@ pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        in_ranges(&t::ALPHA, c)
+        in_ranges(&t::ALPHA, c as u32)
     }
 }
 
@@ -51,7 +51,7 @@ pub fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        in_ranges(&t::ALNUM, c)
+        in_ranges(&t::ALNUM, c as u32)
     }
 }
 
@@ -61,7 +61,7 @@ pub fn is_decimal(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        in_ranges(&t::DECIMAL, c)
+        in_ranges(&t::DECIMAL, c as u32)
     }
 }
 
@@ -71,7 +71,7 @@ pub fn is_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_digit()
     } else {
-        in_ranges(&t::DIGIT, c)
+        in_ranges(&t::DIGIT, c as u32)
     }
 }
 
@@ -81,18 +81,14 @@ pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_uppercase()
     } else {
-        in_ranges(&t::UPPER, c)
+        in_ranges(&t::UPPER, c as u32)
     }
 }
 
 /// `re`'s `\w`: alphanumeric or "_".
 #[inline]
 pub fn is_word(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric() || c == '_'
-    } else {
-        in_ranges(&t::RE_WORD, c)
-    }
+    c == '_' || is_alnum(c)
 }
 
 fn map_char<'a>(table: &'a [(u32, &'a str)], c: char) -> Option<&'a str> {

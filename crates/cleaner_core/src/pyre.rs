@@ -20,7 +20,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 use crate::prefilter::{Candidates, LiteralIndex, Prefilter};
-use crate::pychar;
+use crate::pychar::{self, in_ranges};
 
 /// How Python calls a pattern: `re.search`, `re.match` or `re.fullmatch`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -379,20 +379,6 @@ fn regex_class(class: &str) -> Vec<(u32, u32)> {
     }
 }
 
-fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
-    ranges
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
-
 /// Every run of characters `regex` and Python classify differently, as (first, last,
 /// stand-in), sorted. Computed from the two sides' class tables at their boundaries (the
 /// classes cannot change inside a run without a boundary), not character by character.
@@ -413,7 +399,7 @@ static STAND_INS: LazyLock<Vec<(u32, u32, char)>> = LazyLock::new(|| {
         &word,
         &digit,
         &space,
-        &crate::pychar_tables::RE_WORD,
+        &crate::pychar_tables::ALNUM,
         &crate::pychar_tables::DECIMAL,
         &crate::pychar_tables::SPACE,
     ];
@@ -475,27 +461,33 @@ mod tests {
     use super::*;
     use regex::Regex;
 
+    /// How `regex` classifies one character, asked of the engine itself.
+    fn regex_reads(c: char) -> PyClass {
+        static CLASSES: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+            [Regex::new(r"^\d$").unwrap(), Regex::new(r"^\w$").unwrap(), Regex::new(r"^\s$").unwrap()]
+        });
+        let text = c.to_string();
+        let [digit, word, space] = &*CLASSES;
+        if digit.is_match(&text) {
+            PyClass::Digit
+        } else if word.is_match(&text) {
+            PyClass::Word
+        } else if space.is_match(&text) {
+            PyClass::Space
+        } else {
+            PyClass::Other
+        }
+    }
+
     #[test]
     fn stand_ins_have_the_class_and_length_they_stand_for() {
-        let (word, digit, space) =
-            (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
         for (class, lens) in
             [(PyClass::Space, 1..=3), (PyClass::Digit, 2..=4), (PyClass::Word, 2..=4), (PyClass::Other, 2..=4)]
         {
             for len in lens {
                 let c = stand_in(class, len);
                 assert_eq!(c.len_utf8(), len, "{c:?}");
-                let s = c.to_string();
-                let got = if digit.is_match(&s) {
-                    PyClass::Digit
-                } else if word.is_match(&s) {
-                    PyClass::Word
-                } else if space.is_match(&s) {
-                    PyClass::Space
-                } else {
-                    PyClass::Other
-                };
-                assert_eq!(got, class, "{c:?}");
+                assert_eq!(regex_reads(c), class, "{c:?}");
                 assert_eq!(python_class(c), class, "{c:?} must read the same in Python");
             }
         }
@@ -503,19 +495,8 @@ mod tests {
 
     #[test]
     fn the_run_table_gives_each_character_its_stand_in() {
-        let (word, digit, space) =
-            (Regex::new(r"^\w$").unwrap(), Regex::new(r"^\d$").unwrap(), Regex::new(r"^\s$").unwrap());
         for c in (0..0x110000u32).step_by(7).filter_map(char::from_u32) {
-            let text = c.to_string();
-            let regex_says = if digit.is_match(&text) {
-                PyClass::Digit
-            } else if word.is_match(&text) {
-                PyClass::Word
-            } else if space.is_match(&text) {
-                PyClass::Space
-            } else {
-                PyClass::Other
-            };
+            let regex_says = regex_reads(c);
             let expected = match LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
                 Some(&(_, own, _)) => Some(own),
                 None => (python_class(c) != regex_says).then(|| stand_in(python_class(c), c.len_utf8())),
