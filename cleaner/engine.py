@@ -76,6 +76,15 @@ def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headl
     )
 
 
+def fingerprint(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of ``text``, for comparing lines.
+
+    A lone surrogate is no word character, so in a fingerprint it is a gap like a space;
+    the core, which reads UTF-8, is given a space in its place.
+    """
+    return _core.fingerprint(_SURROGATE.sub(" ", text))
+
+
 def _shifted(text: str, chars: re.Pattern[str], shift: int) -> str:
     """``text`` with every character ``chars`` matches moved by ``shift`` code points."""
     return chars.sub(lambda match: chr(ord(match.group()) + shift), text)

@@ -92,3 +92,27 @@ def test_the_stub_declares_what_the_core_exports() -> None:
 def test_the_rule_table_has_the_keys_the_stub_declares() -> None:
     row = next(node for node in STUB.body if isinstance(node, ast.ClassDef) and node.name == "_RuleRow")
     assert all(set(entry) == _annotated_names(row.body) for entry in _core.rule_table())
+
+
+def _python_fingerprint(text: str) -> str:
+    """The definition the core's fingerprint was ported from (cleaner/text.py before the core)."""
+    import re
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return re.sub(r"[\W_]+", " ", folded).strip()
+
+
+def test_fingerprint_reads_every_character_as_python_does() -> None:
+    # Every code point between two letters: case folding, NFKD (only for characters Python's
+    # Unicode version knows) and which characters are word characters.
+    from cleaner.engine import fingerprint
+
+    differ = [hex(cp) for cp in range(0x110000) if fingerprint(text := f"a{chr(cp)}b") != _python_fingerprint(text)]
+    assert differ == []
+
+
+def test_fingerprint_takes_lone_surrogates() -> None:
+    from cleaner.engine import fingerprint
+
+    assert fingerprint("Title\ud83d here") == _python_fingerprint("Title\ud83d here") == "title here"

@@ -28,6 +28,9 @@ PREDICATES: dict[str, Callable[[str], bool]] = {
     "DECIMAL": str.isdecimal,
     "DIGIT": str.isdigit,
     "UPPER": str.isupper,
+    # Assigned in Python's Unicode version: NFKD (from a crate that may know a newer version)
+    # leaves other characters alone, as Python did.
+    "ASSIGNED": lambda c: unicodedata.category(c) != "Cn",
 }
 # ``re``'s \w is str.isalnum or "_": the ALNUM table serves it.
 # ``re``'s \d and \s are str.isdecimal and str.isspace: one table each serves both.

@@ -15,7 +15,7 @@ from inscriptis import get_text  # type: ignore[import-untyped]
 from trafilatura import bare_extraction
 from trafilatura.utils import decode_file
 
-from cleaner._core import fingerprint
+from cleaner.engine import fingerprint
 
 # An extraction shorter than this is suspicious (a teaser, a cookie wall, a
 # caption): the page's whole text, cleaned by the rules, is used instead.

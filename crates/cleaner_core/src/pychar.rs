@@ -85,6 +85,12 @@ pub fn is_upper(c: char) -> bool {
     }
 }
 
+/// True if the character is assigned in the Unicode version of Python's tables.
+#[inline]
+pub fn is_assigned(c: char) -> bool {
+    c.is_ascii() || in_ranges(&t::ASSIGNED, c as u32)
+}
+
 /// `re`'s `\w`: alphanumeric or "_".
 #[inline]
 pub fn is_word(c: char) -> bool {
@@ -126,7 +132,8 @@ fn convert(text: &str, table: &[(u32, &str)], bits: &[u64]) -> String {
     out
 }
 
-/// `str.lower()`.
+/// `str.lower()`, but for its one context rule (a final "Σ" lowers to "ς", not "σ"): the
+/// only caller, `is_related_word`, compares against ASCII "related", where the two agree.
 pub fn lower(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();

@@ -217,11 +217,38 @@ fn parse(named: &str, ignore_case: bool, mode: Mode) -> Result<Hir, String> {
         .build()
         .parse(named)
         .map_err(|e| e.to_string())?;
+    let hir = with_dotted_and_dotless_i(hir);
     Ok(match mode {
         Mode::Search => hir,
         Mode::Match => Hir::concat(vec![Hir::look(Look::Start), hir]),
         Mode::FullMatch => Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)]),
     })
+}
+
+/// Python's `re.IGNORECASE` also matches "İ" and "ı" where it matches "i"; `regex`'s case
+/// folding does not. A class holding both "i" and "I" is one that ignored case (or one so
+/// wide, like `\w` or a negated class, that it holds "İ" and "ı" already): it gets them.
+fn with_dotted_and_dotless_i(hir: Hir) -> Hir {
+    use regex_syntax::hir::{Capture, ClassUnicode, ClassUnicodeRange, Repetition};
+    match hir.into_kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Class(Class::Bytes(class)) => Hir::class(Class::Bytes(class)),
+        HirKind::Class(Class::Unicode(mut class)) => {
+            let holds = |c: char| class.ranges().iter().any(|r| r.start() <= c && c <= r.end());
+            if holds('i') && holds('I') {
+                class.union(&ClassUnicode::new([ClassUnicodeRange::new('\u{130}', '\u{131}')]));
+            }
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Repetition(rep) => {
+            Hir::repetition(Repetition { sub: Box::new(with_dotted_and_dotless_i(*rep.sub)), ..rep })
+        }
+        HirKind::Capture(cap) => Hir::capture(Capture { sub: Box::new(with_dotted_and_dotless_i(*cap.sub)), ..cap }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(with_dotted_and_dotless_i).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(with_dotted_and_dotless_i).collect()),
+    }
 }
 
 /// What a pattern's syntax tree tells before it is compiled: the literals one of which
@@ -363,7 +390,7 @@ fn stand_in(class: PyClass, len: usize) -> char {
         (PyClass::Word, 3) => '\u{a000}',
         (PyClass::Word, _) => '\u{10000}',
         (PyClass::Other, 2) => '\u{a7}',
-        (PyClass::Other, 3) => '\u{2021}',
+        (PyClass::Other, 3) => OTHER_3,
         (PyClass::Other, _) => '\u{1d11e}',
     }
 }
@@ -423,8 +450,14 @@ static STAND_INS: LazyLock<Vec<(u32, u32, char)>> = LazyLock::new(|| {
             None => {}
         }
     }
+    // A text's own "⁂" or "⁑" would read as the "ⓒ" a pattern names: it stands in too.
+    runs.extend(LITERAL_STAND_INS.iter().map(|&(_, own, _)| (own as u32, own as u32, OTHER_3)));
+    runs.sort_unstable();
     runs
 });
+
+/// The stand-in of a 3-byte character that is no letter, digit or space.
+const OTHER_3: char = '\u{2021}';
 
 /// One bit per Basic Multilingual Plane character: set if it has a stand-in.
 static BMP_NEEDS_STAND_IN: LazyLock<Vec<u64>> = LazyLock::new(|| {
@@ -499,6 +532,7 @@ mod tests {
             let regex_says = regex_reads(c);
             let expected = match LITERAL_STAND_INS.iter().find(|(literal, _, _)| *literal == c) {
                 Some(&(_, own, _)) => Some(own),
+                None if LITERAL_STAND_INS.iter().any(|&(_, own, _)| own == c) => Some(OTHER_3),
                 None => (python_class(c) != regex_says).then(|| stand_in(python_class(c), c.len_utf8())),
             };
             assert_eq!(stand_in_for(c), expected, "{c:?}");
@@ -524,6 +558,22 @@ mod tests {
         assert!(!PyRegex::new(r"ⓒ", false, Mode::FullMatch).is_match("Ⓒ"));
         // For Python "ⓒ" is no word character: no breadcrumb of words.
         assert!(!PyRegex::new(r"\w+", false, Mode::FullMatch).is_match("aⓒ"));
+    }
+
+    #[test]
+    fn a_text_s_own_stand_in_characters_do_not_read_as_the_literal() {
+        let mark = PyRegex::new(r"(?:©|ⓒ|\(c\)|copyright\b|\u2117).{0,400}", true, Mode::FullMatch);
+        assert!(mark.is_match("ⓒ 2024 The Times"));
+        assert!(!mark.is_match("\u{2042} 2024 The Times") && !mark.is_match("\u{2051} 2024"));
+    }
+
+    #[test]
+    fn ignoring_case_i_matches_the_dotted_and_dotless_i_as_python_does() {
+        assert!(PyRegex::new("in", true, Mode::FullMatch).is_match("İn"));
+        assert!(PyRegex::new("in", true, Mode::FullMatch).is_match("ın"));
+        assert!(PyRegex::new("[a-z]+", true, Mode::FullMatch).is_match("İı"));
+        assert!(!PyRegex::new("in", false, Mode::FullMatch).is_match("İn"));
+        assert!(!PyRegex::new("(?-i:[A-Z])n", true, Mode::FullMatch).is_match("İn"));
     }
 
     #[test]

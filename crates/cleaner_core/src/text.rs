@@ -85,7 +85,8 @@ pub fn title_case_ratio(text: &str) -> f64 {
 ///
 /// Each character is folded and decomposed on its own: NFKD also reorders runs of combining
 /// marks, but no word character has a combining class (checked over all of Unicode in
-/// Python), so the marks are all gaps and their order changes nothing.
+/// Python), so the marks are all gaps and their order changes nothing. Characters Python's
+/// Unicode version does not know are not decomposed (the crate knows a newer version).
 pub fn fingerprint(text: &str) -> String {
     fingerprint_prefix(text, usize::MAX)
 }
@@ -118,7 +119,11 @@ pub fn fingerprint_prefix(text: &str, limit: usize) -> String {
     } else {
         'chars: for c in text.chars() {
             let mut one = [0u8; 4];
-            for folded in casefold(c.encode_utf8(&mut one)).nfkd() {
+            let folded_char = casefold(c.encode_utf8(&mut one));
+            // A character Python's Unicode version does not know has no decomposition there.
+            let decomposed: Box<dyn Iterator<Item = char>> =
+                if pychar::is_assigned(c) { Box::new(folded_char.nfkd()) } else { Box::new(folded_char.chars()) };
+            for folded in decomposed {
                 if !push(folded, &mut out) {
                     break 'chars;
                 }
