@@ -253,6 +253,7 @@ pub fn tables_holding(form: &str, prefix: Option<&str>) -> u64 {
 }
 
 /// The raw tables, for checks of their shape: (language, rule name, kind, entries).
+#[cfg(test)]
 pub fn tables() -> Vec<(&'static str, String, String, Vec<String>)> {
     let mut out = Vec::new();
     for ((code, _), table) in LANGUAGES.iter().zip(TABLES.iter()) {

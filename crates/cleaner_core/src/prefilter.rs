@@ -177,12 +177,7 @@ impl Prefilter {
     /// The prefilter of a pattern as `regex` parses it (flags and all), if it has one.
     pub fn new(pattern: &str, ignore_case: bool) -> Option<Prefilter> {
         let hir = regex_syntax::ParserBuilder::new().case_insensitive(ignore_case).build().parse(pattern).ok()?;
-        Prefilter::from_hir(&hir)
-    }
-
-    /// The prefilter of a parsed pattern, if it has one.
-    pub fn from_hir(hir: &Hir) -> Option<Prefilter> {
-        required(hir).map(Prefilter::from_literals)
+        required(&hir).map(Prefilter::from_literals)
     }
 
     /// The prefilter of literals one of which every match holds.

@@ -105,11 +105,6 @@ impl PyRegex {
         })
     }
 
-    /// The pattern as written (without the anchors its mode adds).
-    pub fn source(&self) -> &str {
-        &self.source
-    }
-
     /// True if the pattern matches `text` as Python's `re` would in this mode.
     #[inline]
     pub fn is_match<'t>(&self, text: impl Into<Hay<'t>>) -> bool {
@@ -154,12 +149,6 @@ impl PyRegex {
     pub fn find<'t>(&self, text: impl Into<Hay<'t>>) -> Option<(usize, usize)> {
         let hay = self.prepare(text.into())?;
         self.regex().find(hay.as_ref()).map(|m| (m.start(), m.end()))
-    }
-
-    /// Every non-overlapping match, as `re.findall` of a pattern without groups would give.
-    pub fn find_all<'t>(&self, text: &'t str) -> Vec<&'t str> {
-        let Some(hay) = self.prepare(text.into()) else { return Vec::new() };
-        self.regex().find_iter(hay.as_ref()).map(|m| &text[m.range()]).collect()
     }
 }
 

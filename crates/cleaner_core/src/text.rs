@@ -139,14 +139,15 @@ const WEEKDAYS: &str =
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun";
 
 /// A token that by itself says "this is a date or a time": "Aug", "Monday", "10:31", "2019-11-19", "ago".
-pub fn date_signal_source() -> String {
-    format!(
-        r"(?:{MONTHS}|{WEEKDAYS})\.?,?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:am|pm)?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?|\d{{1,2}}h(?:\d{{2}})?|ago|yesterday|today"
+pub static DATE_SIGNAL: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        &format!(
+            r"(?:{MONTHS}|{WEEKDAYS})\.?,?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:am|pm)?|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}},?|\d{{1,2}}h(?:\d{{2}})?|ago|yesterday|today"
+        ),
+        true,
+        Mode::FullMatch,
     )
-}
-
-pub static DATE_SIGNAL: LazyLock<PyRegex> =
-    LazyLock::new(|| PyRegex::new(&date_signal_source(), true, Mode::FullMatch));
+});
 
 /// Other tokens allowed in a stamp: numbers, ordinals, am/pm, zones, labels, separators.
 static DATE_FILLER: LazyLock<PyRegex> = LazyLock::new(|| {
