@@ -360,6 +360,16 @@ impl<'a> Page<'a> {
         Removal { rule, start, end, text: self.span_text(start, end) }
     }
 
+    /// One removal per live line that `test` picks: what a rule that judges lines one by one
+    /// returns.
+    pub fn remove_lines_where(&self, rule: &'static RuleMeta, mut test: impl FnMut(usize) -> bool) -> Vec<Removal> {
+        self.live_lines()
+            .iter()
+            .filter(|&&number| test(number))
+            .map(|&number| self.removal(rule, number, number))
+            .collect()
+    }
+
     /// One removal per block of the given lines (see `group`).
     pub fn removals(&self, rule: &'static RuleMeta, numbers: impl IntoIterator<Item = usize>) -> Vec<Removal> {
         self.group(numbers).into_iter().map(|(s, e)| self.removal(rule, s, e)).collect()

@@ -144,18 +144,12 @@ impl Rule for PatternRule {
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let table = lexicon::table_bit(self.meta.name);
-        let mut found = Vec::new();
-        for &number in page.live_lines().iter() {
+        page.remove_lines_where(self.meta, |number| {
             let features = page.features(number);
             let is_label = features.chars <= self.max_chars
                 && (page.in_lexicon(table, number) || self.label.matches(page.hay(number)));
-            let is_prompt =
-                !is_label && self.prompt.is_some_and(|p| is_prompt_sized(features) && p.is_match(page.hay(number)));
-            if is_label || is_prompt {
-                found.push(page.removal(self.meta, number, number));
-            }
-        }
-        found
+            is_label || self.prompt.is_some_and(|p| is_prompt_sized(features) && p.is_match(page.hay(number)))
+        })
     }
 }
 

@@ -68,14 +68,9 @@ impl Rule for DateStamp {
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
-        let mut found = Vec::new();
-        for &number in page.live_lines().iter() {
-            if is_date_stamp(page.hay(number))
+        page.remove_lines_where(&META, |number| {
+            is_date_stamp(page.hay(number))
                 || [&COMPACT_AGE, &READING_TIME, &DATE_LABEL].iter().any(|p| p.is_match(page.hay(number)))
-            {
-                found.push(page.removal(&META, number, number));
-            }
-        }
-        found
+        })
     }
 }

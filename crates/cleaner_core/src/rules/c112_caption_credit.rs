@@ -159,18 +159,13 @@ impl Rule for CaptionCredit {
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
-        let mut found = Vec::new();
-        for &number in page.live_lines().iter() {
+        page.remove_lines_where(&META, |number| {
             let hay = page.hay(number);
-            let is_found = match CREDIT_LINE.group(hay, "source") {
+            match CREDIT_LINE.group(hay, "source") {
                 Some(source) => is_credit(source.unwrap_or("")),
                 None => AGENCY_LINE.is_match(hay) || is_credited_caption(hay) || CAPTION_LABEL.is_match(hay),
-            };
-            if is_found {
-                found.push(page.removal(&META, number, number));
             }
-        }
-        found
+        })
     }
 }
 

@@ -90,19 +90,12 @@ impl Rule for CookieNotice {
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let table = lexicon::table_bit(META.name);
         let phrases = lexicon::phrases(META.name);
-        let mut found = Vec::new();
-        for &number in page.live_lines().iter() {
-            let line = page.line(number);
-            let text = line.stripped.trim_end_matches(['.', '!']);
+        page.remove_lines_where(&META, |number| {
+            let text = page.line(number).stripped.trim_end_matches(['.', '!']);
             let is_button = char_len(text) <= MAX_LABEL_CHARS
                 && (CONSENT_BUTTON.is_match(page.hay_of(number, text)) || page.in_lexicon(table, number));
-            let is_notice =
-                !is_button && may_be_notice(text) && (is_cookie_notice(text) || phrases.occurs_within(text));
-            if is_button || is_notice {
-                found.push(page.removal(&META, number, number));
-            }
-        }
-        found
+            is_button || (may_be_notice(text) && (is_cookie_notice(text) || phrases.occurs_within(text)))
+        })
     }
 }
 

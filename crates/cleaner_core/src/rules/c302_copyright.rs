@@ -71,19 +71,14 @@ impl Rule for Copyright {
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let table = lexicon::table_bit(META.name);
         let closing = lexicon::phrases(META.name);
-        let mut found = Vec::new();
-        for &number in page.live_lines().iter() {
-            let text = page.line(number).stripped;
+        page.remove_lines_where(&META, |number| {
             if page.features(number).words > MAX_NOTICE_WORDS {
-                continue;
+                return false;
             }
             // "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
             let reserved = ALL_RIGHTS.is_match(page.hay(number)) || closing.closes(page.normalized(number));
-            if starts_with_mark(text) || reserved || page.in_lexicon(table, number) {
-                found.push(page.removal(&META, number, number));
-            }
-        }
-        found
+            starts_with_mark(page.line(number).stripped) || reserved || page.in_lexicon(table, number)
+        })
     }
 }
 
