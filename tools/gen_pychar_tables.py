@@ -49,11 +49,12 @@ def ranges(test: Callable[[str], bool]) -> list[tuple[int, int]]:
     return found
 
 
-def mapping(convert: Callable[[str], str]) -> list[tuple[int, str]]:
+def mapping(convert: Callable[[str], str], unless: Callable[[str], str] = lambda c: c) -> list[tuple[int, str]]:
+    """The characters ``convert`` maps otherwise than ``unless`` does, with what it maps them to."""
     return [
         (cp, convert(chr(cp)))
         for cp in range(sys.maxunicode + 1)
-        if not 0xD800 <= cp <= 0xDFFF and convert(chr(cp)) != chr(cp)
+        if not 0xD800 <= cp <= 0xDFFF and convert(chr(cp)) != unless(chr(cp))
     ]
 
 
@@ -79,8 +80,9 @@ def main() -> None:
         out.extend(f"    (0x{a:x}, 0x{b:x})," for a, b in rows)
         out.append("];")
         out.append("")
-    for name, convert in (("LOWER", str.lower), ("CASEFOLD", str.casefold)):
-        rows2 = mapping(convert)
+    # casefold() is lower() but for a few hundred characters ("ß" to "ss", Cherokee to upper
+    # case): only those are listed, and the core falls back to LOWER for the rest.
+    for name, rows2 in (("LOWER", mapping(str.lower)), ("CASEFOLD_NOT_LOWER", mapping(str.casefold, str.lower))):
         out.append(f"pub static {name}: [(u32, &str); {len(rows2)}] = [")
         out.extend(f"    (0x{cp:x}, {rust_str(text)})," for cp, text in rows2)
         out.append("];")

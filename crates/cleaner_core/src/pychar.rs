@@ -111,19 +111,35 @@ fn bmp_bits(table: &[(u32, &str)]) -> Vec<u64> {
     bits
 }
 
-static LOWER_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| bmp_bits(&t::LOWER));
-static CASEFOLD_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| bmp_bits(&t::CASEFOLD));
+/// A case map: its entries, and a bitmap of the Basic Multilingual Plane characters it maps.
+struct CaseMap {
+    table: &'static [(u32, &'static str)],
+    bits: LazyLock<Vec<u64>>,
+}
 
-fn convert(text: &str, table: &[(u32, &str)], bits: &[u64]) -> String {
+impl CaseMap {
+    fn get(&self, c: char) -> Option<&'static str> {
+        let cp = c as u32;
+        if cp < 0x10000 && self.bits[cp as usize / 64] & (1 << (cp % 64)) == 0 {
+            return None;
+        }
+        map_char(self.table, c)
+    }
+}
+
+static LOWER: CaseMap = CaseMap { table: &t::LOWER, bits: LazyLock::new(|| bmp_bits(&t::LOWER)) };
+/// Where `casefold` differs from `lower`; the other characters fold as they lower.
+static CASEFOLD_NOT_LOWER: CaseMap =
+    CaseMap { table: &t::CASEFOLD_NOT_LOWER, bits: LazyLock::new(|| bmp_bits(&t::CASEFOLD_NOT_LOWER)) };
+
+/// `text` with each character mapped by the first of `maps` that maps it.
+fn convert(text: &str, maps: &[&CaseMap]) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let cp = c as u32;
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if cp < 0x10000 && bits[cp as usize / 64] & (1 << (cp % 64)) == 0 {
-            out.push(c);
         } else {
-            match map_char(table, c) {
+            match maps.iter().find_map(|map| map.get(c)) {
                 Some(mapped) => out.push_str(mapped),
                 None => out.push(c),
             }
@@ -138,7 +154,7 @@ pub fn lower(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    convert(text, &t::LOWER, &LOWER_BITS)
+    convert(text, &[&LOWER])
 }
 
 /// `str.casefold()`.
@@ -146,7 +162,7 @@ pub fn casefold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    convert(text, &t::CASEFOLD, &CASEFOLD_BITS)
+    convert(text, &[&CASEFOLD_NOT_LOWER, &LOWER])
 }
 
 /// Python whitespace among ASCII bytes.
@@ -302,6 +318,8 @@ mod tests {
         assert_eq!(casefold("Straße"), "strasse");
         assert_eq!(lower("Straße"), "straße");
         assert_eq!(lower("İ"), "i\u{307}");
+        assert_eq!(casefold("Ꭰꭰ"), "ᎠᎠ", "Cherokee folds to upper case");
+        assert_eq!(casefold("ΣÅ"), "σå");
         assert!(is_upper('A') && is_upper('Σ') && !is_upper('ς') && !is_upper('1'));
     }
 }
