@@ -206,7 +206,7 @@ impl Prefilter {
 /// Lines a process scans before its literal index is rebuilt as a full DFA: building it
 /// takes about 10 ms, which a one-page run would notice; searching it takes about half the
 /// time of the quick automaton, which a corpus job does.
-const DFA_AFTER_LINES: usize = 20_000;
+pub const DFA_AFTER_LINES: usize = 20_000;
 
 /// An Aho-Corasick automaton of the literals, ASCII case folded, reporting every match.
 fn automaton(literals: &[String], kind: AhoCorasickKind) -> AhoCorasick {
