@@ -18,7 +18,8 @@ fn main() {
     }
     let lines: usize = texts.iter().map(|t| t.lines().count()).sum();
     // Not every line is scanned (blank ones are not): three times the lines, to be sure.
-    let warm_passes = 1 + 3 * cleaner_core::prefilter::DFA_AFTER_LINES / lines.max(1);
+    let warm_passes = std::env::var("WARM_PASSES")
+        .map_or(1 + 3 * cleaner_core::prefilter::DFA_AFTER_LINES / lines.max(1), |v| v.parse().expect("a count"));
     let mut warm = 0;
     for _ in 0..warm_passes {
         warm = texts.iter().map(|t| clean(t)).sum();

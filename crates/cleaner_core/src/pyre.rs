@@ -111,6 +111,12 @@ impl PyRegex {
         self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(hay.as_ref()))
     }
 
+    /// False if no match can lie within `text` or any slice of it: the text lacks every
+    /// literal a match needs. True when the pattern has no such literals.
+    pub fn may_match_within(&self, text: Hay<'_>) -> bool {
+        self.prefilter.as_ref().is_none_or(|filter| filter.may_match(&haystack(text)))
+    }
+
     /// The haystack to run on, or None if the prefilter rules the text out.
     #[inline]
     fn prepare<'t>(&self, text: Hay<'t>) -> Option<Cow<'t, str>> {

@@ -126,28 +126,47 @@ fn is_paragraph(page: &Page<'_>, number: usize) -> bool {
 /// True for a related-stories heading, after at most MAX_PREFIX_WORDS glued section words;
 /// `plain` says the text needs no stand-ins (`pyre::is_plain`), nor do its words then.
 pub fn is_related_heading(text: &str, plain: bool) -> bool {
-    let words: Vec<&str> = pychar::split(text).collect();
-    let max_skip = MAX_PREFIX_WORDS.min(words.len().saturating_sub(1));
-    if words.is_empty() {
+    // The candidates (the line after 0, 1, … MAX_PREFIX_WORDS words, its words joined by one
+    // space, as Python's " ".join(words[skip:])) are suffixes of the whole line's join, so
+    // the join is built once and each candidate is a slice of it.
+    let mut joined = String::with_capacity(text.len());
+    let mut starts: Vec<usize> = Vec::with_capacity(MAX_PREFIX_WORDS + 1);
+    for (i, word) in pychar::split(text).enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        if i <= MAX_PREFIX_WORDS {
+            starts.push(joined.len());
+        }
+        joined.push_str(word);
+    }
+    if starts.is_empty() {
         return false;
     }
-    for skip in 0..=max_skip {
-        let candidate = words[skip..].join(" ");
+    let max_skip = MAX_PREFIX_WORDS.min(starts.len() - 1);
+    // A literal OTHER_HEADING needs that is missing from the whole join is missing from
+    // every suffix: one look at the line spares running the pattern on each candidate.
+    let other_possible = OTHER_HEADING.may_match_within(Hay { text: &joined, plain, candidates: None });
+    for &start in &starts[..=max_skip] {
+        let candidate = &joined[start..];
         // The word is the candidate's first run of word characters: RELATED_HEADING needs five
         // to nine of them, so a shorter or longer run spares running it.
         let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
-        let word_fits = (5..=9).contains(&pychar::char_len(&candidate[..end]));
-        let hay = Hay { text: &candidate, plain, candidates: None };
-        if word_fits && RELATED_HEADING.is_match(hay) {
-            if is_related_word(&candidate[..end]) {
-                return true;
-            }
-        } else if OTHER_HEADING.is_match(hay) {
-            // After a glued section word ("Sports Most Read") a heading is capitalised;
-            // "Learn more about our programs" is a sentence, not "More about …".
-            if skip == 0 || pychar::first_char(words[skip]).is_some_and(pychar::is_upper) {
-                return true;
-            }
+        let word = &candidate[..end];
+        let word_fits = (5..=9).contains(&pychar::char_len(word));
+        let hay = Hay { text: candidate, plain, candidates: None };
+        // Python's first alternative takes a candidate its shape fits, related word or not
+        // (then the others are not tried): the cheap word test goes first where it decides.
+        if word_fits && is_related_word(word) && RELATED_HEADING.is_match(hay) {
+            return true;
+        }
+        if !other_possible || (word_fits && RELATED_HEADING.is_match(hay)) {
+            continue;
+        }
+        // After a glued section word ("Sports Most Read") a heading is capitalised;
+        // "Learn more about our programs" is a sentence, not "More about …".
+        if OTHER_HEADING.is_match(hay) && (start == 0 || pychar::first_char(candidate).is_some_and(pychar::is_upper)) {
+            return true;
         }
     }
     false
@@ -155,6 +174,9 @@ pub fn is_related_heading(text: &str, plain: bool) -> bool {
 
 /// "Related", and its misspellings one edit away ("Realted", "Relatd").
 pub fn is_related_word(word: &str) -> bool {
+    if word.is_ascii() && !(6..=8).contains(&word.len()) {
+        return false; // lowering keeps an ASCII word's length: the test below would say no
+    }
     let word = pychar::lower(word);
     // One edit keeps the length within one of 7 and leaves an "r" in the first two letters or
     // an "el" at the start or after it: a cheap test that spares the edit distance for almost
