@@ -1,5 +1,6 @@
 """The golden-test plugin, run in throwaway projects through its installed entry point."""
 
+import difflib
 import json
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -19,6 +20,24 @@ HEADLINE = "Talks End With A Joint Statement"
 # Chrome the default rules remove: C101 on line 1, C102 on line 4.
 PAGE = "\n".join(["Open in App", *PROSE, "Follow Us"]) + "\n"
 CLEAN = "\n".join(PROSE) + "\n"
+# A story with chrome around it: C101 on line 1, C102 on 12, C103 on 13, C201 on 14-16.
+STORY_PROSE = [
+    *PROSE,
+    "Both delegations described the final round as constructive, according to people close to the talks.",
+    "The statement sets out plans for trade, energy and security cooperation over the next five years.",
+]
+STORY = [
+    "Open in App",
+    HEADLINE,
+    *(line for paragraph in STORY_PROSE for line in ("", paragraph)),
+    "",
+    "Share this article",
+    "Sign up for our newsletter",
+    "Related Articles",
+    "Markets rally as rates hold steady",
+    "Storm season starts early this year",
+]
+REMOVALS_HEADER = "removals (- expected, + actual, ~ rule changed; code, line, first line of text):"
 # Every other installed pytest plugin is blocked: in-process runs re-import them (hypothesis
 # alone takes seconds), and ours must work on its own, loaded through its entry point.
 OTHER_PLUGINS = [arg for e in entry_points(group="pytest11") if e.name != "cleaner" for arg in ("-p", f"no:{e.name}")]
@@ -29,8 +48,21 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def removal_codes(path: Path) -> list[tuple[str, list[int]]]:
-    return [(r["code"], r["lines"]) for r in json.loads(path.read_text(encoding="utf-8"))["removals"]]
+def lines(page: list[str]) -> str:
+    return "\n".join(page) + "\n"
+
+
+def edited_story() -> list[str]:
+    """The story after a scraper change: a follow prompt under the app prompt, a paragraph now a teaser."""
+    edited = [STORY[0], "Follow us", *STORY[1:]]
+    edited[edited.index(STORY_PROSE[2])] = "Read more…"
+    return edited
+
+
+def removal_codes(path: Path) -> list[tuple[str, int]]:
+    """Each removal's code and first line, from a removals file in the current format."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["code"], first) for r, first in zip(data["removals"], data["first_lines"], strict=True)]
 
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
@@ -79,7 +111,7 @@ def test_failure_is_a_diff_naming_the_rule_behind_each_line(pytester: pytest.Pyt
             "--- expected",
             "+++ actual",
             "-An older first paragraph.    <- no rule removed it (not in the page)",
-            f"+{PROSE[0]}    <- no rule removed it",
+            f"+{PROSE[0][:20]}*…    <- no rule removed it",
             "-Follow Us    <- removed by C102 follow-share",
             "If the change is intended: pytest --cleaner-update*",
         ]
@@ -95,20 +127,82 @@ def test_final_newline_difference_is_named(pytester: pytest.Pytester, pages: Pat
     result.stdout.fnmatch_lines(["clean text differs only in its final newline, which the expectation lacks"])
 
 
-def test_failure_shows_the_removal_table_diff(pytester: pytest.Pytester, pages: Path) -> None:
+def removals_section(result: pytest.RunResult, name: str) -> list[str]:
+    """The removals diff of one item's failure, header included."""
+    section = failure_section(result, name)
+    start = section.index(REMOVALS_HEADER)
+    return section[start : section.index("", start)]
+
+
+def test_line_shifts_collapse_to_one_line(pytester: pytest.Pytester, pages: Path) -> None:
     write(pages / "story.txt", PAGE)
     assert run(pytester, "--cleaner-update").ret == pytest.ExitCode.OK
     write(pages / "story.txt", "Share\n" + PAGE)  # a new share line shifts every removal down one line
     result = run(pytester)
     result.assert_outcomes(failed=1)
-    section = failure_section(result, "story")
-    assert "clean text (- expected, + actual):" not in section, "the clean text did not change"
-    assert section[section.index("removals (- expected, + actual; code, lines, first line of text):") + 1 :][:5] == [
+    assert "clean text (- expected, + actual):" not in failure_section(result, "story"), "the clean text did not change"
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "+ C102  1  Share", "  2 removals moved by +1 line"]
+
+
+def test_scraper_edit_is_a_two_entry_removals_diff(pytester: pytest.Pytester, pages: Path) -> None:
+    """A "Follow us" line added near the top, and a paragraph turned into "Read more…"."""
+    write(pages / "story.txt", lines(STORY))
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    write(pages / "story.txt", lines(edited_story()))
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    assert removals_section(result, "story") == [
+        REMOVALS_HEADER,
+        "+ C102  2  Follow us",
+        "+ C111  9  Read more…",
+        "  3 removals moved by +1 line",
+    ]
+    text_diff = failure_section(result, "story")
+    assert f"-{STORY_PROSE[2][:35]}…    <- no rule removed it (not in the page)" in text_diff
+
+
+def test_scraper_edit_changes_few_lines_of_the_removals_file(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "story.txt", lines(STORY))
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    before = (pages / "story.json").read_text(encoding="utf-8")
+    write(pages / "story.txt", lines(edited_story()))
+    result = run(pytester, "--cleaner-update")
+    result.assert_outcomes(passed=1)
+    after = (pages / "story.json").read_text(encoding="utf-8")
+    changed = [
+        line
+        for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    assert changed == [
+        '+    {"code": "C102", "text": "Follow us"},',
+        '+    {"code": "C111", "text": "Read more…"},',
+        '-  "first_lines": [1, 12, 13, 14]',
+        '+  "first_lines": [1, 2, 9, 13, 14, 15]',
+    ]
+    result.stdout.fnmatch_lines(["pages/story.txt: text: 2 lines lost; removals: 2 added; 3 removals moved by +1 line"])
+
+
+def test_removal_given_to_another_rule_is_one_line(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    removals = '{"removals": [{"code": "C102", "text": "Open in App"}, {"code": "C102", "text": "Follow Us"}], "first_lines": [1, 4]}'
+    write(pages / "story.json", removals)
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "~ C102 -> C101  1  Open in App"]
+
+
+def test_dropped_removal_is_shown_at_its_expected_line(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "cleaner.toml", 'select = ["C101", "C102"]\n')
+    write(pages / "story.txt", PAGE)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    write(pages / "story.txt", PAGE.replace("Open in App\n", ""))
+    result = run(pytester)
+    assert removals_section(result, "story") == [
+        REMOVALS_HEADER,
         "- C101  1  Open in App",
-        "+ C102  1  Share",
-        "+ C101  2  Open in App",
-        "- C102  4  Follow Us",
-        "+ C102  5  Follow Us",
+        "  1 removal moved by -1 line",
     ]
 
 
@@ -121,7 +215,7 @@ def test_update_writes_missing_and_stale_expectations(pytester: pytest.Pytester,
     result.stdout.fnmatch_lines(["*cleaner: wrote 4 expectation files; review and commit them*"])
     for stem in (pages / "story", pages / "nested" / "fresh"):
         assert stem.with_suffix(".expected.txt").read_text(encoding="utf-8") == CLEAN
-        assert removal_codes(stem.with_suffix(".json")) == [("C101", [1, 1]), ("C102", [4, 4])]
+        assert removal_codes(stem.with_suffix(".json")) == [("C101", 1), ("C102", 4)]
     run(pytester).assert_outcomes(passed=2)
     assert "cleaner: wrote" not in run(pytester, "--cleaner-update").stdout.str(), "nothing changed"
 
