@@ -1,7 +1,10 @@
 """The golden-test plugin, run in throwaway projects through its installed entry point."""
 
 import difflib
+import errno
 import json
+import os
+import unicodedata
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -342,3 +345,173 @@ def test_html_pages_go_through_explain_html(
     run(pytester, "--cleaner-update").assert_outcomes(passed=1)
     assert calls == [(html, {"keep_headline": False})]
     assert (pages / "story.expected.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_notes_stay_within_80_columns(pytester: pytest.Pytester, pages: Path) -> None:
+    long_lines = [
+        "A paragraph the page no longer has, " * 6,
+        "記者会見で首相は来月の訪問を発表し、両国の協力について詳しく説明した。" * 3,
+    ]
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", lines([*long_lines, *PROSE]))
+    result = run(pytester)
+    noted = [line for line in failure_section(result, "story") if "    <- " in line]
+    assert len(noted) == 2, noted
+    for line in noted:
+        assert 70 < columns(line) <= 80, line
+        assert line.endswith("…    <- no rule removed it (not in the page)"), line
+    assert noted[0].startswith("-A paragraph the page no longer has,")
+    assert noted[1].startswith("-記者会見で首相は")
+
+
+OLD_FORMAT = """{
+  "removals": [
+    {"code": "C101", "lines": [1, 1], "text": "Open in App"},
+    {"code": "C102", "lines": [4, 4], "text": "Follow Us"}
+  ]
+}
+"""
+
+
+@pytest.fixture
+def old_format(pages: Path) -> Path:
+    """A page whose removals file is in the older format (line numbers in every entry)."""
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    write(pages / "story.json", OLD_FORMAT)
+    return pages / "story.json"
+
+
+def test_older_format_is_read(pytester: pytest.Pytester, old_format: Path) -> None:
+    run(pytester).assert_outcomes(passed=1)
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)
+    result = run(pytester)
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "+ C102  1  Share", "  2 removals moved by +1 line"]
+    assert old_format.read_text(encoding="utf-8") == OLD_FORMAT
+
+
+def test_update_keeps_the_older_format(pytester: pytest.Pytester, old_format: Path) -> None:
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    assert json.loads(old_format.read_text(encoding="utf-8")) == {
+        "removals": [
+            {"code": "C102", "lines": [1, 1], "text": "Share"},
+            {"code": "C101", "lines": [2, 2], "text": "Open in App"},
+            {"code": "C102", "lines": [5, 5], "text": "Follow Us"},
+        ]
+    }
+
+
+def test_migrate_rewrites_the_older_format_with_the_same_removals(pytester: pytest.Pytester, old_format: Path) -> None:
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)  # migrating does not update: the page still fails
+    result = run(pytester, "--cleaner-migrate")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*cleaner: wrote 1 expectation file; review and commit them*",
+            "pages/story.txt: same removals, rewritten in the current format",
+        ]
+    )
+    assert old_format.read_text(encoding="utf-8") == (
+        "{\n"
+        '  "removals": [\n'
+        '    {"code": "C101", "text": "Open in App"},\n'
+        '    {"code": "C102", "text": "Follow Us"}\n'
+        "  ],\n"
+        '  "first_lines": [1, 4]\n'
+        "}\n"
+    )
+    write(old_format.with_name("story.txt"), PAGE)
+    again = run(pytester, "--cleaner-migrate")
+    again.assert_outcomes(passed=1)
+    assert "cleaner: wrote" not in again.stdout.str()
+
+
+@pytest.mark.parametrize(
+    ("removals", "message"),
+    [
+        (
+            '{"removals": [{"code": "C101", "text": "Open in App"}], "first_lines": [1, 4]}',
+            "not a removals file (ValueError: 1 removals but 2 first_lines)",
+        ),
+        ('{"removals": [{"code": "C101", "text": "Open in App"}]}', "not a removals file (KeyError: 'lines')"),
+    ],
+)
+def test_malformed_removals_file_is_one_line(
+    pytester: pytest.Pytester, pages: Path, removals: str, message: str
+) -> None:
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    write(pages / "story.json", removals)
+    result = run(pytester)
+    assert failure_section(result, "story") == [f"pages/story.json: {message}"]
+
+
+@pytest.mark.parametrize("name", ["story.expected.txt", "story.json"])
+def test_update_never_writes_through_a_symlink_out_of_the_folder(
+    pytester: pytest.Pytester, pages: Path, name: str
+) -> None:
+    outside = pytester.path / "notes.txt"
+    write(outside, "mine\n")
+    write(pages / "story.txt", PAGE)
+    (pages / name).symlink_to(outside)
+    result = run(pytester, "--cleaner-update")
+    result.assert_outcomes(failed=1)
+    assert failure_section(result, "story") == [
+        f"pages/{name}: a symlink to {outside}, outside the golden folder; not written"
+    ]
+    assert outside.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_update_writes_through_a_symlink_inside_the_folder(pytester: pytest.Pytester, pages: Path) -> None:
+    shared = pages / "shared" / "clean.text"
+    write(shared, "stale\n")
+    write(pages / "story.txt", PAGE)
+    (pages / "story.expected.txt").symlink_to(shared)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    assert (pages / "story.expected.txt").is_symlink()
+    assert shared.read_text(encoding="utf-8") == CLEAN
+
+
+def test_unwritable_expectation_is_one_line(
+    pytester: pytest.Pytester, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    write(pages / "story.txt", PAGE)
+    (pages / "story.json").mkdir()  # a real error the operating system gives as root too
+    result = run(pytester, "--cleaner-update")
+    assert failure_section(result, "story") == ["pages/story.json: cannot write it: Is a directory"]
+    (pages / "story.json").rmdir()
+    (pages / "story.expected.txt").unlink()
+    monkeypatch.setattr(Path, "write_text", refuse)  # a read-only folder, which root could still write to
+    result = run(pytester, "--cleaner-update")
+    assert failure_section(result, "story") == ["pages/story.expected.txt: cannot write it: Permission denied"]
+
+
+@pytest.mark.parametrize("name", [".txt", ".html"])
+def test_page_without_a_name_is_reported(pytester: pytest.Pytester, pages: Path, name: str) -> None:
+    write(pages / name, PAGE)
+    for args in ((), ("--cleaner-update",)):
+        result = run(pytester, *args)
+        result.assert_outcomes(failed=1)
+        assert failure_section(result, name) == [f"pages/{name}: a page needs a name: rename it to <name>{name}"]
+    assert sorted(p.name for p in pages.iterdir()) == [name]
+
+
+def test_page_linked_from_outside_the_folder_is_reported(pytester: pytest.Pytester, pages: Path) -> None:
+    seed = pytester.path / "seeds" / "story.txt"
+    write(seed, PAGE)
+    pages.mkdir()
+    (pages / "story.txt").symlink_to(seed)
+    for args in ((), ("--cleaner-update",)):
+        result = run(pytester, *args)
+        result.assert_outcomes(failed=1)
+        message = f"pages/story.txt: a symlink to {seed}, outside the golden folder; copy the page in instead"
+        assert failure_section(result, "story") == [message]
+    assert sorted(p.name for p in pages.iterdir()) == ["story.txt"]
