@@ -24,6 +24,7 @@ The cleaner itself is imported only when a page runs.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import os
 import tomllib
@@ -50,6 +51,8 @@ DIFF_CONTEXT_LINES = 2
 DIFF_WIDTH = 80
 # Characters of a noted line kept however long its note, so that the line stays recognisable.
 MIN_LINE_CHARS = 24
+# Characters shown before an edit that lies beyond a noted line's width, which is then cut at the front too.
+LEAD_CHARS = 12
 NOTE_MARK = "    <- "
 UPDATE_HINT = "If the change is intended: pytest --cleaner-update, then review and commit the diff"
 REFORMATTED = "same removals, rewritten in the current format"
@@ -277,11 +280,11 @@ class Settings:
     def for_folder(cls, folder: Path, root: Path) -> Settings:
         """The nearest ``cleaner.toml`` from ``folder`` up to ``root``, or the defaults."""
         for candidate in (folder, *folder.parents):
+            if not is_within(candidate, root):
+                break
             path = candidate / SETTINGS_FILE
             if path.is_file():
                 return cls.load(path)
-            if candidate == root:
-                break
         return cls()
 
     @classmethod
@@ -421,8 +424,6 @@ class Case:
         ]
         if not written:
             return None
-        if old_text == result.text and old is not None and old.rows == rows:
-            return Update(self.page, tuple(written), REFORMATTED)
         return Update(self.page, tuple(written), update_summary(old_text, old.rows if old else None, result.text, rows))
 
     def migrate(self) -> Update | None:
@@ -587,22 +588,24 @@ def change_line(change: Change) -> str:
 
 def moves_phrase(moves: Counter[int]) -> str:
     """``12 removals moved by +1 line``, or ``3 removals moved: 2 by +1 line, 1 by -2 lines``."""
-    total = sum(moves.values())
-    removals = f"{total} removal{'s' if total != 1 else ''} moved"
-    shifts = [f"by {shift:+d} line{'s' if abs(shift) != 1 else ''}" for shift in sorted(moves)]
-    if len(shifts) == 1:
-        return f"{removals} {shifts[0]}"
-    return f"{removals}: " + ", ".join(
-        f"{moves[shift]} {phrase}" for shift, phrase in zip(sorted(moves), shifts, strict=True)
-    )
+    moved = f"{plural(sum(moves.values()), 'removal')} moved"
+    if len(moves) == 1:
+        (shift,) = moves
+        return f"{moved} {shift_phrase(shift)}"
+    return f"{moved}: " + ", ".join(f"{moves[shift]} {shift_phrase(shift)}" for shift in sorted(moves))
+
+
+def shift_phrase(shift: int) -> str:
+    return f"by {shift:+d} line{'' if abs(shift) == 1 else 's'}"
 
 
 def update_summary(old_text: str | None, old_rows: list[Row] | None, text: str, rows: list[Row]) -> str:
     """One line on what an update changed: clean-text lines gained and lost, removals added, dropped, moved."""
     if old_text is None:
         return f"new expectation: {plural(len(text_lines(text)), 'text line')}, {plural(len(rows), 'removal')}"
-    diff = list(difflib.ndiff(text_lines(old_text), text_lines(text)))
-    gained, lost = sum(line[0] == "+" for line in diff), sum(line[0] == "-" for line in diff)
+    if (old_text, old_rows) == (text, rows):
+        return REFORMATTED
+    gained, lost = lines_gained_and_lost(text_lines(old_text), text_lines(text))
     text_changes = [f"{plural(count, 'line')} {what}" for what, count in (("gained", gained), ("lost", lost)) if count]
     parts = [f"text: {', '.join(text_changes)}" if text_changes else "text unchanged"]
     if old_rows is None:
@@ -615,6 +618,13 @@ def update_summary(old_text: str | None, old_rows: list[Row] | None, text: str, 
         if found.moves:
             parts.append(moves_phrase(found.moves))
     return "; ".join(parts)
+
+
+def lines_gained_and_lost(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many lines only ``new`` has, and how many only ``old`` has, as a line diff counts them."""
+    blocks = difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
+    common = sum(block.size for block in blocks)
+    return len(new) - common, len(old) - common
 
 
 def plural(count: int, noun: str) -> str:
@@ -652,7 +662,8 @@ def text_diff(expected: str, result: Result, expected_rows: Sequence[Row]) -> st
         has = "has" if expected.endswith("\n") else "lacks"
         return f"clean text differs only in its final newline, which the expectation {has}"
     header, body = diff[:2], diff[2:]  # "--- expected", "+++ actual", then hunks
-    annotated = [annotate(line, removed_now, removed_before) for line in body]
+    edits = first_differences(body)
+    annotated = [annotate(line, removed_now, removed_before, edits.get(i, 0)) for i, line in enumerate(body)]
     return "\n".join(["clean text (- expected, + actual):", *header, *annotated])
 
 
@@ -661,22 +672,47 @@ def text_lines(text: str) -> list[str]:
     return text.removesuffix("\n").split("\n")
 
 
-def annotate(line: str, removed_now: dict[str, str], removed_before: dict[str, str]) -> str:
+def first_differences(body: list[str]) -> dict[int, int]:
+    """Where an edited line first differs from its other version: diff line index -> character index.
+
+    A run of removed lines followed by a run of added ones pairs them in order, as an edit of each.
+    """
+    runs = [(mark, [i for i, _ in run]) for mark, run in itertools.groupby(enumerate(body), lambda item: item[1][:1])]
+    found: dict[int, int] = {}
+    for (mark, removed), (next_mark, added) in itertools.pairwise(runs):
+        if (mark, next_mark) == ("-", "+"):
+            for old, new in zip(removed, added, strict=False):
+                found[old] = found[new] = shared_prefix(body[old], body[new])
+    return found
+
+
+def shared_prefix(a: str, b: str) -> int:
+    """The index of the first character where ``a`` and ``b`` differ (past their diff marks)."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if i and x != y), min(len(a), len(b)))
+
+
+def annotate(line: str, removed_now: dict[str, str], removed_before: dict[str, str], edit_at: int = 0) -> str:
     """A diff line with the rule behind it, if it is a non-blank removed or added line."""
     key = line[1:].rstrip()
     if not key.strip() or line[0] not in "-+":
         return line
     if line[0] == "-":
         cause = f"removed by {removed_now[key]}" if key in removed_now else "no rule removed it (not in the page)"
-        return noted(line, cause)
+        return noted(line, cause, edit_at)
     before = f" (expected: removed by {removed_before[key]})" if key in removed_before else ""
-    return noted(line, f"no rule removed it{before}")
+    return noted(line, f"no rule removed it{before}", edit_at)
 
 
-def noted(line: str, note: str) -> str:
-    """``line``, cut short with "…" if need be, then ``note``, all within ``DIFF_WIDTH`` columns when possible."""
+def noted(line: str, note: str, edit_at: int = 0) -> str:
+    """``line`` then ``note``, within ``DIFF_WIDTH`` columns when possible: the line is cut with "…", never the note.
+
+    An edit (at character ``edit_at``) the cut would hide stays in view: the line is cut at the front too.
+    """
     suffix = NOTE_MARK + note
-    return clip(line, max(MIN_LINE_CHARS, DIFF_WIDTH - columns(suffix))) + suffix
+    width = max(MIN_LINE_CHARS, DIFF_WIDTH - columns(suffix))
+    if columns(line[: edit_at + 1]) > width - 1:
+        line = line[0] + "…" + line[edit_at - LEAD_CHARS :]
+    return clip(line, width) + suffix
 
 
 def clip(text: str, width: int) -> str:

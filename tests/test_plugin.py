@@ -215,7 +215,13 @@ def test_update_writes_missing_and_stale_expectations(pytester: pytest.Pytester,
     write(pages / "nested" / "fresh.txt", PAGE)
     result = run(pytester, "--cleaner-update")
     result.assert_outcomes(passed=2)
-    result.stdout.fnmatch_lines(["*cleaner: wrote 4 expectation files; review and commit them*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*cleaner: wrote 4 expectation files; review and commit them*",
+            "pages/nested/fresh.txt: new expectation: 2 text lines, 2 removals",
+            "pages/story.txt: text: 2 lines gained, 1 line lost; new removals file: 2 removals",
+        ]
+    )
     for stem in (pages / "story", pages / "nested" / "fresh"):
         assert stem.with_suffix(".expected.txt").read_text(encoding="utf-8") == CLEAN
         assert removal_codes(stem.with_suffix(".json")) == [("C101", 1), ("C102", 4)]
@@ -366,6 +372,16 @@ def test_notes_stay_within_80_columns(pytester: pytest.Pytester, pages: Path) ->
         assert line.endswith("…    <- no rule removed it (not in the page)"), line
     assert noted[0].startswith("-A paragraph the page no longer has,")
     assert noted[1].startswith("-記者会見で首相は")
+
+
+def test_edit_beyond_the_width_stays_in_view(pytester: pytest.Pytester, pages: Path) -> None:
+    paragraph = f"{PROSE[0]} {PROSE[1]} The delegations met in the old parliament building."
+    write(pages / "story.txt", f"{paragraph}\n")
+    write(pages / "story.expected.txt", f"{paragraph.replace('old parliament', 'new parliament')}\n")
+    noted = [line for line in failure_section(run(pytester), "story") if "    <- " in line]
+    assert [line[: line.index("parliament")] for line in noted] == ["-… met in the new ", "+… met in the old "]
+    for line in noted:
+        assert columns(line) <= 80, line
 
 
 OLD_FORMAT = """{
