@@ -399,7 +399,9 @@ class Case:
         """The page is inside its golden folder, and no other page shares its expectations."""
         target = escapes(self.page, self.root)
         if target is not None:
-            raise GoldenError(self.page, f"a symlink to {target}, outside the golden folder; copy the page in instead")
+            raise GoldenError(
+                self.page, f"leads through a symlink to {target}, outside the golden folder; copy the page in instead"
+            )
         pages = sibling_pages(self.page.parent, page_stem(self.page))
         if len(pages) > 1:
             names = " and ".join(p.name for p in pages)
@@ -439,7 +441,7 @@ class Case:
             return False
         target = escapes(path, self.root)
         if target is not None:
-            raise GoldenError(path, f"a symlink to {target}, outside the golden folder; not written")
+            raise GoldenError(path, f"leads through a symlink to {target}, outside the golden folder; not written")
         try:
             path.resolve().write_text(content, encoding="utf-8", newline="")
         except OSError as exc:

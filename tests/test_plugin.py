@@ -478,7 +478,7 @@ def test_update_never_writes_through_a_symlink_out_of_the_folder(
     result = run(pytester, "--cleaner-update")
     result.assert_outcomes(failed=1)
     assert failure_section(result, "story") == [
-        f"pages/{name}: a symlink to {outside}, outside the golden folder; not written"
+        f"pages/{name}: leads through a symlink to {outside}, outside the golden folder; not written"
     ]
     assert outside.read_text(encoding="utf-8") == "mine\n"
 
@@ -520,14 +520,21 @@ def test_page_without_a_name_is_reported(pytester: pytest.Pytester, pages: Path,
     assert sorted(p.name for p in pages.iterdir()) == [name]
 
 
-def test_page_linked_from_outside_the_folder_is_reported(pytester: pytest.Pytester, pages: Path) -> None:
+@pytest.mark.parametrize("link", ["page", "folder"])
+def test_page_linked_from_outside_the_folder_is_reported(pytester: pytest.Pytester, pages: Path, link: str) -> None:
     seed = pytester.path / "seeds" / "story.txt"
     write(seed, PAGE)
-    pages.mkdir()
-    (pages / "story.txt").symlink_to(seed)
+    page = pages / "story.txt" if link == "page" else pages / "seeds" / "story.txt"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    if link == "page":
+        page.symlink_to(seed)
+    else:
+        page.parent.rmdir()
+        page.parent.symlink_to(seed.parent)
     for args in ((), ("--cleaner-update",)):
         result = run(pytester, *args)
         result.assert_outcomes(failed=1)
-        message = f"pages/story.txt: a symlink to {seed}, outside the golden folder; copy the page in instead"
-        assert failure_section(result, "story") == [message]
-    assert sorted(p.name for p in pages.iterdir()) == ["story.txt"]
+        message = f"leads through a symlink to {seed}, outside the golden folder; copy the page in instead"
+        assert failure_section(result, "story") == [f"{page.relative_to(pytester.path)}: {message}"]
+    assert sorted(p.name for p in seed.parent.iterdir()) == ["story.txt"]
+    assert sorted(p.name for p in pages.iterdir()) == [page.relative_to(pages).parts[0]]
