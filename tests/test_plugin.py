@@ -1,6 +1,10 @@
 """The golden-test plugin, run in throwaway projects through its installed entry point."""
 
+import difflib
+import errno
 import json
+import os
+import unicodedata
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -19,6 +23,24 @@ HEADLINE = "Talks End With A Joint Statement"
 # Chrome the default rules remove: C101 on line 1, C102 on line 4.
 PAGE = "\n".join(["Open in App", *PROSE, "Follow Us"]) + "\n"
 CLEAN = "\n".join(PROSE) + "\n"
+# A story with chrome around it: C101 on line 1, C102 on 12, C103 on 13, C201 on 14-16.
+STORY_PROSE = [
+    *PROSE,
+    "Both delegations described the final round as constructive, according to people close to the talks.",
+    "The statement sets out plans for trade, energy and security cooperation over the next five years.",
+]
+STORY = [
+    "Open in App",
+    HEADLINE,
+    *(line for paragraph in STORY_PROSE for line in ("", paragraph)),
+    "",
+    "Share this article",
+    "Sign up for our newsletter",
+    "Related Articles",
+    "Markets rally as rates hold steady",
+    "Storm season starts early this year",
+]
+REMOVALS_HEADER = "removals (- expected, + actual, ~ rule changed; code, line, first line of text):"
 # Every other installed pytest plugin is blocked: in-process runs re-import them (hypothesis
 # alone takes seconds), and ours must work on its own, loaded through its entry point.
 OTHER_PLUGINS = [arg for e in entry_points(group="pytest11") if e.name != "cleaner" for arg in ("-p", f"no:{e.name}")]
@@ -29,8 +51,21 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def removal_codes(path: Path) -> list[tuple[str, list[int]]]:
-    return [(r["code"], r["lines"]) for r in json.loads(path.read_text(encoding="utf-8"))["removals"]]
+def lines(page: list[str]) -> str:
+    return "\n".join(page) + "\n"
+
+
+def edited_story() -> list[str]:
+    """The story after a scraper change: a follow prompt under the app prompt, a paragraph now a teaser."""
+    edited = [STORY[0], "Follow us", *STORY[1:]]
+    edited[edited.index(STORY_PROSE[2])] = "Read more…"
+    return edited
+
+
+def removal_codes(path: Path) -> list[tuple[str, int]]:
+    """Each removal's code and first line, from a removals file in the current format."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["code"], first) for r, first in zip(data["removals"], data["first_lines"], strict=True)]
 
 
 def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
@@ -79,7 +114,7 @@ def test_failure_is_a_diff_naming_the_rule_behind_each_line(pytester: pytest.Pyt
             "--- expected",
             "+++ actual",
             "-An older first paragraph.    <- no rule removed it (not in the page)",
-            f"+{PROSE[0]}    <- no rule removed it",
+            f"+{PROSE[0][:20]}*…    <- no rule removed it",
             "-Follow Us    <- removed by C102 follow-share",
             "If the change is intended: pytest --cleaner-update*",
         ]
@@ -95,20 +130,82 @@ def test_final_newline_difference_is_named(pytester: pytest.Pytester, pages: Pat
     result.stdout.fnmatch_lines(["clean text differs only in its final newline, which the expectation lacks"])
 
 
-def test_failure_shows_the_removal_table_diff(pytester: pytest.Pytester, pages: Path) -> None:
+def removals_section(result: pytest.RunResult, name: str) -> list[str]:
+    """The removals diff of one item's failure, header included."""
+    section = failure_section(result, name)
+    start = section.index(REMOVALS_HEADER)
+    return section[start : section.index("", start)]
+
+
+def test_line_shifts_collapse_to_one_line(pytester: pytest.Pytester, pages: Path) -> None:
     write(pages / "story.txt", PAGE)
     assert run(pytester, "--cleaner-update").ret == pytest.ExitCode.OK
     write(pages / "story.txt", "Share\n" + PAGE)  # a new share line shifts every removal down one line
     result = run(pytester)
     result.assert_outcomes(failed=1)
-    section = failure_section(result, "story")
-    assert "clean text (- expected, + actual):" not in section, "the clean text did not change"
-    assert section[section.index("removals (- expected, + actual; code, lines, first line of text):") + 1 :][:5] == [
+    assert "clean text (- expected, + actual):" not in failure_section(result, "story"), "the clean text did not change"
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "+ C102  1  Share", "  2 removals moved by +1 line"]
+
+
+def test_scraper_edit_is_a_two_entry_removals_diff(pytester: pytest.Pytester, pages: Path) -> None:
+    """A "Follow us" line added near the top, and a paragraph turned into "Read more…"."""
+    write(pages / "story.txt", lines(STORY))
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    write(pages / "story.txt", lines(edited_story()))
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    assert removals_section(result, "story") == [
+        REMOVALS_HEADER,
+        "+ C102  2  Follow us",
+        "+ C111  9  Read more…",
+        "  3 removals moved by +1 line",
+    ]
+    text_diff = failure_section(result, "story")
+    assert f"-{STORY_PROSE[2][:35]}…    <- no rule removed it (not in the page)" in text_diff
+
+
+def test_scraper_edit_changes_few_lines_of_the_removals_file(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "story.txt", lines(STORY))
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    before = (pages / "story.json").read_text(encoding="utf-8")
+    write(pages / "story.txt", lines(edited_story()))
+    result = run(pytester, "--cleaner-update")
+    result.assert_outcomes(passed=1)
+    after = (pages / "story.json").read_text(encoding="utf-8")
+    changed = [
+        line
+        for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+        if line.startswith(("-", "+")) and not line.startswith(("---", "+++"))
+    ]
+    assert changed == [
+        '+    {"code": "C102", "text": "Follow us"},',
+        '+    {"code": "C111", "text": "Read more…"},',
+        '-  "first_lines": [1, 12, 13, 14]',
+        '+  "first_lines": [1, 2, 9, 13, 14, 15]',
+    ]
+    result.stdout.fnmatch_lines(["pages/story.txt: text: 2 lines lost; removals: 2 added; 3 removals moved by +1 line"])
+
+
+def test_removal_given_to_another_rule_is_one_line(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    removals = '{"removals": [{"code": "C102", "text": "Open in App"}, {"code": "C102", "text": "Follow Us"}], "first_lines": [1, 4]}'
+    write(pages / "story.json", removals)
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "~ C102 -> C101  1  Open in App"]
+
+
+def test_dropped_removal_is_shown_at_its_expected_line(pytester: pytest.Pytester, pages: Path) -> None:
+    write(pages / "cleaner.toml", 'select = ["C101", "C102"]\n')
+    write(pages / "story.txt", PAGE)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    write(pages / "story.txt", PAGE.replace("Open in App\n", ""))
+    result = run(pytester)
+    assert removals_section(result, "story") == [
+        REMOVALS_HEADER,
         "- C101  1  Open in App",
-        "+ C102  1  Share",
-        "+ C101  2  Open in App",
-        "- C102  4  Follow Us",
-        "+ C102  5  Follow Us",
+        "  1 removal moved by -1 line",
     ]
 
 
@@ -118,10 +215,16 @@ def test_update_writes_missing_and_stale_expectations(pytester: pytest.Pytester,
     write(pages / "nested" / "fresh.txt", PAGE)
     result = run(pytester, "--cleaner-update")
     result.assert_outcomes(passed=2)
-    result.stdout.fnmatch_lines(["*cleaner: wrote 4 expectation files; review and commit them*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*cleaner: wrote 4 expectation files; review and commit them*",
+            "pages/nested/fresh.txt: new expectation: 2 text lines, 2 removals",
+            "pages/story.txt: text: 2 lines gained, 1 line lost; new removals file: 2 removals",
+        ]
+    )
     for stem in (pages / "story", pages / "nested" / "fresh"):
         assert stem.with_suffix(".expected.txt").read_text(encoding="utf-8") == CLEAN
-        assert removal_codes(stem.with_suffix(".json")) == [("C101", [1, 1]), ("C102", [4, 4])]
+        assert removal_codes(stem.with_suffix(".json")) == [("C101", 1), ("C102", 4)]
     run(pytester).assert_outcomes(passed=2)
     assert "cleaner: wrote" not in run(pytester, "--cleaner-update").stdout.str(), "nothing changed"
 
@@ -248,3 +351,190 @@ def test_html_pages_go_through_explain_html(
     run(pytester, "--cleaner-update").assert_outcomes(passed=1)
     assert calls == [(html, {"keep_headline": False})]
     assert (pages / "story.expected.txt").read_text(encoding="utf-8") == CLEAN
+
+
+def columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def test_notes_stay_within_80_columns(pytester: pytest.Pytester, pages: Path) -> None:
+    long_lines = [
+        "A paragraph the page no longer has, " * 6,
+        "記者会見で首相は来月の訪問を発表し、両国の協力について詳しく説明した。" * 3,
+    ]
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", lines([*long_lines, *PROSE]))
+    result = run(pytester)
+    noted = [line for line in failure_section(result, "story") if "    <- " in line]
+    assert len(noted) == 2, noted
+    for line in noted:
+        assert 70 < columns(line) <= 80, line
+        assert line.endswith("…    <- no rule removed it (not in the page)"), line
+    assert noted[0].startswith("-A paragraph the page no longer has,")
+    assert noted[1].startswith("-記者会見で首相は")
+
+
+def test_edit_beyond_the_width_stays_in_view(pytester: pytest.Pytester, pages: Path) -> None:
+    paragraph = f"{PROSE[0]} {PROSE[1]} The delegations met in the old parliament building."
+    write(pages / "story.txt", f"{paragraph}\n")
+    write(pages / "story.expected.txt", f"{paragraph.replace('old parliament', 'new parliament')}\n")
+    noted = [line for line in failure_section(run(pytester), "story") if "    <- " in line]
+    assert [line[: line.index("parliament")] for line in noted] == ["-… met in the new ", "+… met in the old "]
+    for line in noted:
+        assert columns(line) <= 80, line
+
+
+OLD_FORMAT = """{
+  "removals": [
+    {"code": "C101", "lines": [1, 1], "text": "Open in App"},
+    {"code": "C102", "lines": [4, 4], "text": "Follow Us"}
+  ]
+}
+"""
+
+
+@pytest.fixture
+def old_format(pages: Path) -> Path:
+    """A page whose removals file is in the older format (line numbers in every entry)."""
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    write(pages / "story.json", OLD_FORMAT)
+    return pages / "story.json"
+
+
+def test_older_format_is_read(pytester: pytest.Pytester, old_format: Path) -> None:
+    run(pytester).assert_outcomes(passed=1)
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)
+    result = run(pytester)
+    assert removals_section(result, "story") == [REMOVALS_HEADER, "+ C102  1  Share", "  2 removals moved by +1 line"]
+    assert old_format.read_text(encoding="utf-8") == OLD_FORMAT
+
+
+def test_update_keeps_the_older_format(pytester: pytest.Pytester, old_format: Path) -> None:
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    assert json.loads(old_format.read_text(encoding="utf-8")) == {
+        "removals": [
+            {"code": "C102", "lines": [1, 1], "text": "Share"},
+            {"code": "C101", "lines": [2, 2], "text": "Open in App"},
+            {"code": "C102", "lines": [5, 5], "text": "Follow Us"},
+        ]
+    }
+
+
+def test_migrate_rewrites_the_older_format_with_the_same_removals(pytester: pytest.Pytester, old_format: Path) -> None:
+    write(old_format.with_name("story.txt"), "Share\n" + PAGE)  # migrating does not update: the page still fails
+    result = run(pytester, "--cleaner-migrate")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*cleaner: wrote 1 expectation file; review and commit them*",
+            "pages/story.txt: same removals, rewritten in the current format",
+        ]
+    )
+    assert old_format.read_text(encoding="utf-8") == (
+        "{\n"
+        '  "removals": [\n'
+        '    {"code": "C101", "text": "Open in App"},\n'
+        '    {"code": "C102", "text": "Follow Us"}\n'
+        "  ],\n"
+        '  "first_lines": [1, 4]\n'
+        "}\n"
+    )
+    write(old_format.with_name("story.txt"), PAGE)
+    again = run(pytester, "--cleaner-migrate")
+    again.assert_outcomes(passed=1)
+    assert "cleaner: wrote" not in again.stdout.str()
+
+
+@pytest.mark.parametrize(
+    ("removals", "message"),
+    [
+        (
+            '{"removals": [{"code": "C101", "text": "Open in App"}], "first_lines": [1, 4]}',
+            "not a removals file (ValueError: 1 removals but 2 first_lines)",
+        ),
+        ('{"removals": [{"code": "C101", "text": "Open in App"}]}', "not a removals file (KeyError: 'lines')"),
+    ],
+)
+def test_malformed_removals_file_is_one_line(
+    pytester: pytest.Pytester, pages: Path, removals: str, message: str
+) -> None:
+    write(pages / "story.txt", PAGE)
+    write(pages / "story.expected.txt", CLEAN)
+    write(pages / "story.json", removals)
+    result = run(pytester)
+    assert failure_section(result, "story") == [f"pages/story.json: {message}"]
+
+
+@pytest.mark.parametrize("name", ["story.expected.txt", "story.json"])
+def test_update_never_writes_through_a_symlink_out_of_the_folder(
+    pytester: pytest.Pytester, pages: Path, name: str
+) -> None:
+    outside = pytester.path / "notes.txt"
+    write(outside, "mine\n")
+    write(pages / "story.txt", PAGE)
+    (pages / name).symlink_to(outside)
+    result = run(pytester, "--cleaner-update")
+    result.assert_outcomes(failed=1)
+    assert failure_section(result, "story") == [
+        f"pages/{name}: leads through a symlink to {outside}, outside the golden folder; not written"
+    ]
+    assert outside.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_update_writes_through_a_symlink_inside_the_folder(pytester: pytest.Pytester, pages: Path) -> None:
+    shared = pages / "shared" / "clean.text"
+    write(shared, "stale\n")
+    write(pages / "story.txt", PAGE)
+    (pages / "story.expected.txt").symlink_to(shared)
+    run(pytester, "--cleaner-update").assert_outcomes(passed=1)
+    assert (pages / "story.expected.txt").is_symlink()
+    assert shared.read_text(encoding="utf-8") == CLEAN
+
+
+def test_unwritable_expectation_is_one_line(
+    pytester: pytest.Pytester, pages: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(path: Path, *args: Any, **kwargs: Any) -> int:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    write(pages / "story.txt", PAGE)
+    (pages / "story.json").mkdir()  # a real error the operating system gives as root too
+    result = run(pytester, "--cleaner-update")
+    assert failure_section(result, "story") == ["pages/story.json: cannot write it: Is a directory"]
+    (pages / "story.json").rmdir()
+    (pages / "story.expected.txt").unlink()
+    monkeypatch.setattr(Path, "write_text", refuse)  # a read-only folder, which root could still write to
+    result = run(pytester, "--cleaner-update")
+    assert failure_section(result, "story") == ["pages/story.expected.txt: cannot write it: Permission denied"]
+
+
+@pytest.mark.parametrize("name", [".txt", ".html"])
+def test_page_without_a_name_is_reported(pytester: pytest.Pytester, pages: Path, name: str) -> None:
+    write(pages / name, PAGE)
+    for args in ((), ("--cleaner-update",)):
+        result = run(pytester, *args)
+        result.assert_outcomes(failed=1)
+        assert failure_section(result, name) == [f"pages/{name}: a page needs a name: rename it to <name>{name}"]
+    assert sorted(p.name for p in pages.iterdir()) == [name]
+
+
+@pytest.mark.parametrize("link", ["page", "folder"])
+def test_page_linked_from_outside_the_folder_is_reported(pytester: pytest.Pytester, pages: Path, link: str) -> None:
+    seed = pytester.path / "seeds" / "story.txt"
+    write(seed, PAGE)
+    page = pages / "story.txt" if link == "page" else pages / "seeds" / "story.txt"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    if link == "page":
+        page.symlink_to(seed)
+    else:
+        page.parent.rmdir()
+        page.parent.symlink_to(seed.parent)
+    for args in ((), ("--cleaner-update",)):
+        result = run(pytester, *args)
+        result.assert_outcomes(failed=1)
+        message = f"leads through a symlink to {seed}, outside the golden folder; copy the page in instead"
+        assert failure_section(result, "story") == [f"{page.relative_to(pytester.path)}: {message}"]
+    assert sorted(p.name for p in seed.parent.iterdir()) == ["story.txt"]
+    assert sorted(p.name for p in pages.iterdir()) == [page.relative_to(pages).parts[0]]
