@@ -1,4 +1,3 @@
-import json
 import re
 from pathlib import Path
 
@@ -32,17 +31,6 @@ def test_rule_has_removes_and_keeps_fixtures(rule: RuleInfo) -> None:
     cases = [p.name for p in (FIXTURES / rule.code).glob("*.txt") if not p.name.endswith(".expected.txt")]
     assert any(c.startswith("removes_") for c in cases), f"fixtures/rules/{rule.code} needs a removes_ case"
     assert any(c.startswith("keeps_") for c in cases), f"fixtures/rules/{rule.code} needs a keeps_ case"
-
-
-def test_rule_fixtures_keep_line_numbers_in_every_removal() -> None:
-    # crates/cleaner_core/tests/rules.rs reads each removal's "lines"; the golden plugin also
-    # reads the newer format ("first_lines"), which --cleaner-migrate or a new file would bring.
-    newer = [
-        str(path.relative_to(FIXTURES))
-        for path in sorted(FIXTURES.rglob("*.json"))
-        if "first_lines" in json.loads(path.read_text(encoding="utf-8"))
-    ]
-    assert newer == [], "the core's cargo tests read only the older removals format; rewrite these by hand"
 
 
 def test_lookup_by_code_or_name() -> None:

@@ -60,19 +60,20 @@ fn documentation_examples_hold() {
 
 /// The `removals` of a fixture's JSON as (code, start, end, text).
 fn expected_removals(path: &Path) -> Vec<(String, usize, usize, String)> {
+    // {"removals": [{"code", "text"}], "first_lines": [..]}: a removal ends one line per "\n"
+    // of its text after its first line (the golden plugin's format; see cleaner/pytest_plugin.py).
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).expect("a .json")).expect("JSON");
-    json["removals"]
-        .as_array()
-        .expect("a list")
+    let removals = json["removals"].as_array().expect("a list");
+    let empty = Vec::new();
+    let first_lines = json.get("first_lines").map_or(&empty, |f| f.as_array().expect("first_lines is a list"));
+    assert_eq!(removals.len(), first_lines.len(), "{}: one first line per removal", path.display());
+    removals
         .iter()
-        .map(|r| {
-            let lines = r["lines"].as_array().expect("lines");
-            (
-                r["code"].as_str().expect("code").to_string(),
-                lines[0].as_u64().expect("start") as usize,
-                lines[1].as_u64().expect("end") as usize,
-                r["text"].as_str().expect("text").to_string(),
-            )
+        .zip(first_lines)
+        .map(|(r, first)| {
+            let text = r["text"].as_str().expect("text").to_string();
+            let start = first.as_u64().expect("a line number") as usize;
+            (r["code"].as_str().expect("code").to_string(), start, start + text.matches('\n').count(), text)
         })
         .collect()
 }
