@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 import cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +53,11 @@ def test_cleaning_is_idempotent(seed_text: str) -> None:
 
 def test_empty_input() -> None:
     assert cleaner.explain("") == cleaner.Result("", ())
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+def test_an_invisible_character_hides_no_chrome_line(mark: str) -> None:
+    article = "The council approved the new tram line on Tuesday after a debate that lasted six hours."
+    result = cleaner.explain(f"{article}\n\n{mark}Follow us on Facebook\n\n{article}\n")
+    assert [(r.code, r.text) for r in result.removals] == [("C102", f"{mark}Follow us on Facebook")]
+    assert result.text == f"{article}\n\n{article}\n"

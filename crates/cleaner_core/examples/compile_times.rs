@@ -8,7 +8,8 @@ fn main() {
     let text = "By Jane Doe\nPhoto: x\nRelated\nThe talks ended on Sunday with a joint statement, the ministry said in Seoul.\n* a\n";
     let mut total = 0.0;
     for rule in ALL {
-        let page = Page::new(text, false, None);
+        let visible = cleaner_core::text::visible(text);
+        let page = Page::new(text, &visible, false, None);
         let t = Instant::now();
         rule.find(&page);
         let ms = t.elapsed().as_secs_f64() * 1000.0;

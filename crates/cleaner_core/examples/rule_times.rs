@@ -22,7 +22,8 @@ fn main() {
     let mut totals = vec![0.0f64; ALL.len()];
     let start = Instant::now();
     for text in &texts {
-        let mut page = Page::new(text, false, None);
+        let visible = cleaner_core::text::visible(text);
+        let mut page = Page::new(text, &visible, false, None);
         for (i, rule) in ALL.iter().enumerate() {
             let t = Instant::now();
             let found = rule.find(&page);

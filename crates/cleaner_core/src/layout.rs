@@ -128,7 +128,7 @@ fn is_boundary(page: &Page<'_>, line: &Line<'_>) -> bool {
     if !rule.ends_body {
         return false;
     }
-    let folded = casefold(line.text);
+    let folded = casefold(line.stripped);
     lexicon::words(rule.name, BOUNDARY_KIND).iter().any(|stem| folded.contains(stem.as_str()))
 }
 

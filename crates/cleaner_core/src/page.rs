@@ -15,7 +15,9 @@ use crate::rule::RuleMeta;
 use crate::rules::LINE_PATTERNS;
 use crate::text;
 
-/// One input line: its 1-based number, its text without the newline, and that text stripped.
+/// One input line: its 1-based number, its text without the newline (what the output keeps),
+/// and what the rules read of it: that text without invisible characters
+/// (`text::visible`), stripped.
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'a> {
     pub number: usize,
@@ -104,22 +106,26 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
-    pub fn new(text: &'a str, keep_headline: bool, headline: Option<&'a str>) -> Page<'a> {
-        Page::build(text, keep_headline, headline, |_, stripped| is_plain(stripped))
+    /// The page of `text`, whose rules read `visible` (`text::visible(text)`).
+    pub fn new(text: &'a str, visible: &'a str, keep_headline: bool, headline: Option<&'a str>) -> Page<'a> {
+        Page::build(text, visible, keep_headline, headline, |_, stripped| is_plain(stripped))
     }
 
     /// A page whose line `i` (0-based) is plain if `plain(i, stripped)` says so.
     fn build(
         text: &'a str,
+        visible: &'a str,
         keep_headline: bool,
         headline: Option<&'a str>,
         plain: impl Fn(usize, &str) -> bool,
     ) -> Page<'a> {
+        debug_assert_eq!(text.matches('\n').count(), visible.matches('\n').count(), "one visible line per line");
         let lines: Vec<Line<'a>> = text
             .split('\n')
+            .zip(visible.split('\n'))
             .enumerate()
-            .map(|(i, t)| {
-                let stripped = pychar::strip(t);
+            .map(|(i, (t, v))| {
+                let stripped = pychar::strip(v);
                 Line { number: i + 1, text: t, stripped, plain: plain(i, stripped) }
             })
             .collect();
@@ -147,13 +153,14 @@ impl<'a> Page<'a> {
     /// line does not change. The pipeline's confirming pass reads its page this way.
     pub fn derived(
         text: &'a str,
+        visible: &'a str,
         keep_headline: bool,
         headline: Option<&'a str>,
         parent: &Page<'_>,
         numbers: &[usize],
     ) -> Page<'a> {
         let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
-        let page = Page::build(text, keep_headline, headline, |i, stripped| {
+        let page = Page::build(text, visible, keep_headline, headline, |i, stripped| {
             origin(i).map_or_else(|| is_plain(stripped), |r| parent.lines[r].plain)
         });
         let blank = |i: usize| page.lines[i].is_blank();
@@ -218,7 +225,7 @@ impl<'a> Page<'a> {
                     if line.is_blank() {
                         (String::new(), None)
                     } else {
-                        (lexicon::normalize(line.text), lexicon::prefix_form(line.text))
+                        (lexicon::normalize(line.stripped), lexicon::prefix_form(line.stripped))
                     }
                 })
                 .collect()
@@ -390,6 +397,7 @@ impl<'a> Page<'a> {
     }
 
     /// The output's lines (trailing whitespace stripped, blank runs folded) and their numbers.
+    /// A line of nothing but whitespace and invisible characters is blank.
     pub fn kept_lines(&self) -> (Vec<&'a str>, Vec<usize>) {
         let mut out: Vec<&'a str> = Vec::new();
         let mut numbers = Vec::new();
@@ -397,7 +405,7 @@ impl<'a> Page<'a> {
             if self.removed[line.number - 1].is_some() {
                 continue;
             }
-            let text = pychar::rstrip(line.text);
+            let text = if line.is_blank() { "" } else { pychar::rstrip(line.text) };
             if text.is_empty() && out.last().is_none_or(|last| last.is_empty()) {
                 continue;
             }

@@ -12,6 +12,7 @@
 
 use crate::page::{Page, Removal};
 use crate::rule::Rule;
+use crate::text;
 
 /// A bound on the passes, so that time stays linear in the input whatever it holds: each
 /// pass removes at least one line, and no dev page needed more than three passes (two that
@@ -42,7 +43,10 @@ pub struct RunOptions<'h> {
 /// half of its own work. Removals of later passes are mapped back to the input's lines.
 pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome {
     let keep_headline = !options.body_only;
-    let mut page = Page::new(text, keep_headline, options.headline);
+    let visible = text::visible(text);
+    let headline = options.headline.map(text::visible);
+    let headline = headline.as_deref();
+    let mut page = Page::new(text, &visible, keep_headline, headline);
     let mut removals = one_pass(&mut page, rules);
     let contextual: Vec<&dyn Rule> = rules.iter().copied().filter(|r| !r.meta().line_local).collect();
     for _ in 1..MAX_PASSES {
@@ -53,7 +57,8 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let (kept, numbers) = page.kept_lines();
         let mut again_text = kept.join("\n");
         again_text.push('\n');
-        let mut again = Page::derived(&again_text, keep_headline, options.headline, &page, &numbers);
+        let again_visible = text::visible(&again_text);
+        let mut again = Page::derived(&again_text, &again_visible, keep_headline, headline, &page, &numbers);
         let later = one_pass(&mut again, &contextual);
         drop(again);
         if later.is_empty() {

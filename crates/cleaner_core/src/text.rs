@@ -1,5 +1,6 @@
 //! Shared string measures: word counts, sentence ends, title case, fingerprints, date stamps.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
@@ -14,6 +15,25 @@ pub const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "nor", "of", "on", "or", "over",
     "per", "the", "to", "up", "via", "vs", "with",
 ];
+
+/// Characters that take no room on screen and say nothing a rule should read, which scraped
+/// text carries: a soft hyphen (U+00AD), a zero-width space (U+200B), left-to-right and
+/// right-to-left marks (U+200E, U+200F), a word joiner (U+2060) and a byte-order mark in
+/// the middle of a text (U+FEFF, from files joined with `cat`). Before a chrome line they
+/// would hide it from every rule ("\u{200b}Follow us" is not the phrase "Follow us").
+/// Joiners that shape a script (ZWJ, ZWNJ) are left alone.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `text` without its invisible characters (`is_invisible`), as the rules read it; the
+/// output keeps the input's lines as they are. Borrowed when there are none.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() || !text.contains(is_invisible) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+}
 
 /// Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
 pub const CJK_CHARS_PER_WORD: usize = 2;
@@ -254,6 +274,15 @@ pub fn damerau_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_drops_invisible_characters_only() {
+        assert!(matches!(visible("Follow us"), Cow::Borrowed(_)));
+        assert!(matches!(visible("Straße, 東京"), Cow::Borrowed(_)));
+        assert_eq!(visible("\u{feff}Fol\u{ad}low\u{200b} us\u{2060}\u{200e}\u{200f}"), "Follow us");
+        assert_eq!(visible("\u{200d}\u{200c}"), "\u{200d}\u{200c}", "joiners shape scripts");
+        assert_eq!(visible("a\u{200b}\nb\n"), "a\nb\n", "lines stay lines");
+    }
 
     #[test]
     fn word_count_counts_cjk_pairs() {

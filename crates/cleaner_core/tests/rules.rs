@@ -127,3 +127,26 @@ fn cleaning_is_idempotent_on_the_fixture_pages() {
         }
     }
 }
+
+#[test]
+fn invisible_characters_hide_no_chrome_and_stay_in_the_output() {
+    // A zero-width space, a word joiner, a byte-order mark (from `cat a.txt b.txt`) or soft
+    // hyphens in a chrome line: the rules read the line without them.
+    let article = "Die Stadt baut bis 2030 eine neue Stra\u{ad}ßen\u{ad}bahn, die den Bahnhof mit dem Hafen \
+                   verbindet und täglich zwanzigtausend Fahrgäste befördern soll.";
+    for chrome in ["\u{200b}Follow us", "\u{2060}Follow us", "\u{feff}Follow us", "Fol\u{ad}low us"] {
+        let input = format!("{article}\n\n{chrome}\n\n{article}\n");
+        let outcome = run(&input, ALL, RunOptions { body_only: false, headline: None });
+        let removed: Vec<(&str, &str)> = outcome.removals.iter().map(|r| (r.rule.code, r.text.as_str())).collect();
+        assert_eq!(removed, [("C102", chrome)], "{chrome:?}");
+        assert_eq!(outcome.text, format!("{article}\n\n{article}\n"), "the article keeps its soft hyphens");
+    }
+}
+
+#[test]
+fn a_line_of_invisible_characters_is_blank() {
+    let input = "First paragraph of the story, long enough to read as prose.\n\u{feff}  \u{200b}\n\nSecond one.\n";
+    let outcome = run(input, ALL, RunOptions { body_only: false, headline: None });
+    assert!(outcome.removals.is_empty(), "{:?}", outcome.removals);
+    assert_eq!(outcome.text, "First paragraph of the story, long enough to read as prose.\n\nSecond one.\n");
+}
