@@ -29,10 +29,23 @@ pub fn is_invisible(c: char) -> bool {
 /// `text` without its invisible characters (`is_invisible`), as the rules read it; the
 /// output keeps the input's lines as they are. Borrowed when there are none.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !text.contains(is_invisible) {
+    if !has_invisible(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+}
+
+/// True if `text` holds an invisible character: their UTF-8 forms start with the bytes
+/// C2, E2 or EF, which a byte search finds quickly (every page is read through this).
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(|i| {
+        let len = match bytes[i] {
+            0xc2 => 2,
+            _ => 3,
+        };
+        text.get(i..i + len).and_then(|s| s.chars().next()).is_some_and(is_invisible)
+    })
 }
 
 /// Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
@@ -282,6 +295,9 @@ mod tests {
         assert_eq!(visible("\u{feff}Fol\u{ad}low\u{200b} us\u{2060}\u{200e}\u{200f}"), "Follow us");
         assert_eq!(visible("\u{200d}\u{200c}"), "\u{200d}\u{200c}", "joiners shape scripts");
         assert_eq!(visible("a\u{200b}\nb\n"), "a\nb\n", "lines stay lines");
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(has_invisible(&format!("x{c}y")), is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]
