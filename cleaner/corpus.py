@@ -15,13 +15,14 @@ and :func:`run_batch`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gzip
+import io
 import json
 import multiprocessing
 import os
 import signal
-import tempfile
 import time
 import zlib
 from collections import deque
@@ -32,7 +33,9 @@ from pathlib import Path
 from typing import IO, Any, Literal, TextIO, TypeVar, cast
 
 import cleaner
+from cleaner import outputs
 from cleaner.errors import CleanerError
+from cleaner.messages import display_name, plural
 from cleaner.result import Result
 
 OnError = Literal["keep", "skip", "fail"]
@@ -46,11 +49,10 @@ CHUNK_BYTES = 1 << 20
 # Chunks in flight per worker: two keep a worker busy while the next one is queued; the
 # rest absorb uneven chunk times. Bounds memory to about jobs * 4 * CHUNK_BYTES of input.
 WINDOW_PER_JOB = 4
-# gzip's own command-line default: level 9 costs about 3x the time for ~2% smaller files.
-GZIP_LEVEL = 6
 # Redraw the progress line at most this often (seconds): often enough to look live.
 PROGRESS_INTERVAL = 0.2
 GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
 JSON_WHITESPACE = " \t\n\r"
 JSON_TYPE_NAMES: dict[type, str] = {
@@ -144,21 +146,21 @@ class Summary:
 
     records_in: int = 0
     records_out: int = 0
+    #: Every error reported: bad records, and files that could not be read (or ended early).
     errors: int = 0
-    failed_sources: int = 0
     bytes_in: int = 0
     bytes_removed: int = 0
 
-    def format(self, unit: str = "records") -> str:
+    def format(self, unit: str = "record") -> str:
         share = f" ({self.bytes_removed / self.bytes_in:.1%})" if self.bytes_in else ""
         return (
-            f"cleaner: {self.records_in:,} {unit} in, {self.records_out:,} out, {self.errors:,} errors, "
-            f"{self.bytes_removed:,} of {self.bytes_in:,} bytes removed{share}"
+            f"cleaner: {plural(self.records_in, unit)} in, {self.records_out:,} out, {plural(self.errors, 'error')}, "
+            f"{self.bytes_removed:,} of {plural(self.bytes_in, 'byte')} removed{share}"
         )
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.failed_sources
+        return not self.errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +202,9 @@ def clean_line(raw: bytes, settings: Settings, number: int = 0) -> Outcome:
     except Exception as exc:
         return Outcome(number, raw, error=f"cleaning failed: {type(exc).__name__}: {exc}")
     line = splice(text, members, close, edits_for(result, settings))
-    bytes_in = utf8_length(source)
-    return Outcome(number, line.encode("utf-8"), bytes_in=bytes_in, bytes_removed=bytes_in - utf8_length(result.text))
+    return Outcome(
+        number, line.encode("utf-8"), bytes_in=utf8_length(source), bytes_removed=removed_bytes(source, result.text)
+    )
 
 
 def decode_line(raw: bytes) -> str:
@@ -318,6 +321,11 @@ def utf8_length(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
+def removed_bytes(source: str, clean: str) -> int:
+    """How much shorter the clean text is; never negative (cleaning adds a missing final newline)."""
+    return max(0, utf8_length(source) - utf8_length(clean))
+
+
 def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
     """Clean every line of a chunk: the unit of work sent to a worker process."""
     outcomes = tuple(clean_line(raw, settings, chunk.first_line + i) for i, raw in enumerate(chunk.lines))
@@ -330,19 +338,22 @@ def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
 # --------------------------------------------------------------------------
 
 
-def open_input(source: str, stdin: IO[bytes]) -> IO[bytes]:
-    if source == "-":
-        return stdin
-    if source.endswith(GZIP_SUFFIX):
-        return cast(IO[bytes], gzip.open(source, "rb"))  # typeshed types GzipFile apart from IO
-    return open(source, "rb")
+def standard_input(stdin: IO[bytes] | None) -> IO[bytes]:
+    """``stdin`` ("-"), able to peek; None means the process was started with it closed."""
+    if stdin is None:
+        raise OSError(errno.EBADF, "cannot read: it is closed")
+    # peek() looks at the first bytes without consuming them; a BytesIO cannot.
+    return stdin if hasattr(stdin, "peek") else cast(IO[bytes], io.BufferedReader(cast(Any, stdin)))
 
 
-def display_name(source: str) -> str:
-    return "<stdin>" if source == "-" else source
+def gunzipped(handle: IO[bytes]) -> IO[bytes]:
+    """``handle``, decompressed when it starts with gzip's magic bytes, whatever its name."""
+    if handle.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:  # type: ignore[attr-defined]
+        return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb"))  # typeshed types GzipFile apart from IO
+    return handle
 
 
-def read_chunks(source: str, stdin: IO[bytes]) -> Iterator[Chunk]:
+def read_chunks(source: str, stdin: IO[bytes] | None) -> Iterator[Chunk]:
     """The lines of ``source`` in chunks; an unreadable source ends with a ``read_error`` chunk.
 
     Errors are chunks rather than exceptions so that the records read before
@@ -354,13 +365,11 @@ def read_chunks(source: str, stdin: IO[bytes]) -> Iterator[Chunk]:
     size = 0
     try:
         with contextlib.ExitStack() as stack:
-            handle = open_input(source, stdin)
-            if handle is not stdin:
-                stack.enter_context(handle)
-            for raw in handle:
-                if number + len(lines) == 1:
-                    raw = raw.removeprefix(UTF8_BOM)
-                lines.append(raw)
+            handle = standard_input(stdin) if source == "-" else stack.enter_context(open(source, "rb"))
+            for raw in gunzipped(handle):
+                # A BOM starts a file, but files are concatenated (`cat a.jsonl b.jsonl`): a
+                # BOM is never part of a JSON record, so it is dropped wherever a line starts.
+                lines.append(raw.removeprefix(UTF8_BOM))
                 size += len(raw)
                 if len(lines) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
                     yield Chunk(name, number, tuple(lines))
@@ -381,46 +390,6 @@ def describe_read_error(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """A binary stream that replaces ``path`` only when the block ends without error.
-
-    Gzip-compressed when ``path`` ends in ``.gz``. The temporary file sits
-    beside the target, so the final rename never crosses file systems.
-    """
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if path.name.endswith(GZIP_SUFFIX):
-                with gzip.GzipFile(
-                    filename=path.name.removesuffix(GZIP_SUFFIX), mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL
-                ) as zipped:
-                    yield cast(IO[bytes], zipped)
-            else:
-                yield raw
-        os.chmod(tmp, 0o666 & ~current_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise cannot_write(path, exc) from None
-        raise
-
-
-def cannot_write(path: Path, exc: OSError) -> CorpusError:
-    return CorpusError(f"{path}: cannot write: {exc.strerror or exc}")
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 # --------------------------------------------------------------------------
 # parallel map and progress
 # --------------------------------------------------------------------------
@@ -439,7 +408,7 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Genera
     if jobs <= 1:
         yield from map(func, items)
         return
-    with multiprocessing.Pool(jobs, initializer=ignore_sigint) as pool:
+    with multiprocessing.Pool(jobs, initializer=prepare_worker) as pool:
         pending: deque[AsyncResult[R]] = deque()
         for item in items:
             if len(pending) >= jobs * WINDOW_PER_JOB:
@@ -449,9 +418,14 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Genera
             yield pending.popleft().get()
 
 
-def ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them: one message, no tracebacks."""
+def prepare_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: one message, no tracebacks.
+
+    The parent stops them with SIGTERM, which ends a worker as a SystemExit: quietly, and
+    after removing the temporary file of an output it was writing.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, outputs.exit_on_sigterm)
 
 
 @dataclass(slots=True)
@@ -460,7 +434,7 @@ class Progress:
 
     stream: TextIO
     total_bytes: int | None = None
-    unit: str = "records"
+    unit: str = "record"
     clock: Callable[[], float] = time.monotonic
     records: int = 0
     nbytes: int = 0
@@ -481,7 +455,8 @@ class Progress:
         elapsed = max(self.drawn - self.started, 1e-9)
         mb = self.nbytes / 1e6
         done = f"{self.nbytes / self.total_bytes:4.0%}  " if self.total_bytes else ""
-        line = f"{done}{self.records:,} {self.unit}  {mb:,.1f} MB  {self.records / elapsed:,.0f} {self.unit}/s  {mb / elapsed:,.1f} MB/s"
+        rate = f"{self.records / elapsed:,.0f} {self.unit}s/s  {mb / elapsed:,.1f} MB/s"
+        line = f"{done}{plural(self.records, self.unit)}  {mb:,.1f} MB  {rate}"
         self.stream.write(f"\r{line}\x1b[K")
         self.stream.flush()
 
@@ -491,7 +466,7 @@ class Progress:
         self.stream.flush()
 
 
-def make_progress(stream: TextIO, quiet: bool, total_bytes: int | None, unit: str = "records") -> Progress | None:
+def make_progress(stream: TextIO, quiet: bool, total_bytes: int | None, unit: str = "record") -> Progress | None:
     """A progress line only for a person watching: not with --quiet, not into a file or pipe."""
     if quiet or not stream.isatty():
         return None
@@ -528,23 +503,26 @@ def run_jsonl(
     settings: Settings,
     options: RunOptions,
     *,
-    stdin: IO[bytes],
-    stdout: IO[bytes],
+    stdin: IO[bytes] | None,
+    stdout: IO[bytes] | None,
     stderr: TextIO,
 ) -> Summary:
     """Clean JSON Lines from ``sources`` ("-" is ``stdin``) into ``output`` or ``stdout``.
 
     Errors are reported on ``stderr`` as they are met; the summary is
     returned for the caller to print. Raises :class:`CorpusError` when
-    ``on_error`` is "fail" and an error occurs.
+    ``on_error`` is "fail" and an error occurs, and :class:`~cleaner.outputs.OutputError`
+    when the output cannot be written or is one of the inputs (before reading any).
+    A closed ``stdin`` or ``stdout`` is None.
     """
+    outputs.refuse_inputs(output, outputs.input_ids(sources, stdin))
     chunks = (chunk for source in sources for chunk in read_chunks(source, stdin))
     results = ordered_map(functools.partial(clean_chunk, settings), chunks, options.jobs)
     progress = make_progress(stderr, options.quiet, known_size(sources))
     summary = Summary()
     with contextlib.ExitStack() as stack:
         stack.enter_context(contextlib.closing(results))
-        out = stdout if output is None else stack.enter_context(atomic_output(output))
+        out = stack.enter_context(outputs.open_output(output, stdout))
         for result in results:
             write_chunk(result, out, summary, options.on_error, Messages(stderr, progress))
             if progress:
@@ -557,7 +535,7 @@ def run_jsonl(
 
 def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error: OnError, messages: Messages) -> None:
     if result.read_error is not None:
-        summary.failed_sources += 1
+        summary.errors += 1
         messages.report(f"{result.source}: line {result.first_line}: {result.read_error}", on_error)
     for outcome in result.outcomes:
         if not outcome.is_record:
@@ -601,21 +579,10 @@ class Messages:
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     name: str
+    #: The whole message, naming the input or the output.
     error: str | None = None
     bytes_in: int = 0
     bytes_removed: int = 0
-
-
-def check_mode(jsonl: bool, output: Path | None, output_dir: Path | None, *, plain_text_only: bool) -> None:
-    """Reject option mixes that would be ignored: each mode has its own outputs."""
-    if jsonl and output_dir is not None:
-        raise CorpusUsageError("--output-dir writes plain text; with --jsonl use -o/--output")
-    if output is not None and not jsonl:
-        raise CorpusUsageError("-o/--output needs --jsonl; for plain text use --output-dir or redirect stdout")
-    if plain_text_only:
-        raise CorpusUsageError(
-            "--explain and --format json write to stdout; with --jsonl, add --removals-field instead"
-        )
 
 
 def batch_targets(names: Sequence[str], output_dir: Path) -> dict[str, Path]:
@@ -632,8 +599,9 @@ def batch_targets(names: Sequence[str], output_dir: Path) -> dict[str, Path]:
 
 
 def count_failed(summary: Summary) -> bool:
-    """Count an unreadable source; False, to filter it out of the items."""
-    summary.failed_sources += 1
+    """Count an unreadable file (in, and an error); False, to filter it out of the items."""
+    summary.records_in += 1
+    summary.errors += 1
     return False
 
 
@@ -641,24 +609,22 @@ def make_output_dir(output_dir: Path) -> None:
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise cannot_write(output_dir, exc) from None
+        raise outputs.cannot_write(str(output_dir), exc) from None
 
 
-def clean_file(settings: Settings, item: tuple[str, str, Path]) -> FileOutcome:
-    """Clean one text into its target file: the unit of work of a batch."""
+def clean_file(settings: Settings, inputs: dict[outputs.FileId, str], item: tuple[str, str, Path]) -> FileOutcome:
+    """Clean one text into its target file, unless that is one of the ``inputs``: a batch's unit of work."""
     name, text, target = item
     try:
-        if target.exists() and target.samefile(name):
-            return FileOutcome(name, "refusing to overwrite the input with its output")
+        outputs.refuse_inputs(target, inputs)
         result = explain_value(text, settings)
-        with atomic_output(target) as out:
+        with outputs.open_output(target, None) as out:
             out.write(result.text.encode("utf-8"))
-    except CorpusError as exc:
+    except outputs.OutputError as exc:
         return FileOutcome(name, str(exc))
     except Exception as exc:
-        return FileOutcome(name, f"cleaning failed: {type(exc).__name__}: {exc}")
-    bytes_in = utf8_length(text)
-    return FileOutcome(name, bytes_in=bytes_in, bytes_removed=bytes_in - utf8_length(result.text))
+        return FileOutcome(name, f"{display_name(name)}: cleaning failed: {type(exc).__name__}: {exc}")
+    return FileOutcome(name, bytes_in=utf8_length(text), bytes_removed=removed_bytes(text, result.text))
 
 
 def run_batch(
@@ -675,13 +641,14 @@ def run_batch(
     """
     summary = Summary()
     items = ((name, text, targets[name]) for name, text in texts if text is not None or count_failed(summary))
-    progress = make_progress(stderr, options.quiet, None, unit="files")
+    progress = make_progress(stderr, options.quiet, None, unit="file")
     messages = Messages(stderr, progress)
-    for outcome in ordered_map(functools.partial(clean_file, settings), items, options.jobs):
+    work = functools.partial(clean_file, settings, outputs.input_ids(targets, None))
+    for outcome in ordered_map(work, items, options.jobs):
         summary.records_in += 1
         if outcome.error is not None:
             summary.errors += 1
-            messages.report(f"{outcome.name}: {outcome.error}", options.on_error)
+            messages.report(outcome.error, options.on_error)
         else:
             summary.records_out += 1
             summary.bytes_in += outcome.bytes_in

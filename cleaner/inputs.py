@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import BinaryIO
+from typing import IO
 
 from cleaner.errors import DecodeError
 
@@ -132,7 +132,7 @@ def _utf8_hint(data: bytes, bad: int) -> str:
     return f"if it is Windows-1252 or Latin-1, convert it first: {_ICONV_1252}"
 
 
-def read_all(stream: BinaryIO) -> bytes:
+def read_all(stream: IO[bytes]) -> bytes:
     """Everything ``stream`` holds, read in chunks so that Ctrl-C is noticed between them.
 
     ``stream.read()`` loops in C and checks for signals only when a read is

@@ -146,7 +146,7 @@ def test_skip_drops_bad_records_but_reports_them() -> None:
     assert result.exit_code == 1
     assert [json.loads(row)["id"] for row in result.stdout.splitlines()] == [0, 1]
     assert "<stdin>:1: field 'text' is a number" in result.stderr
-    assert "3 records in, 2 out, 1 errors" in result.stderr
+    assert "3 records in, 2 out, 1 error," in result.stderr
 
 
 def test_fail_stops_and_leaves_the_output_file_untouched(tmp_path: Path) -> None:
