@@ -67,9 +67,16 @@ def explain_html(
     When trafilatura finds nothing or very little, the page's whole text is
     cleaned by every rule instead, so a page is never lost.
     """
+    from cleaner import engine
     from cleaner.adapters import trafilatura_html  # lazy: text mode never imports lxml
     from cleaner.registry import POSITION_RULE
 
+    if isinstance(html, str) and engine.has_surrogates(html):
+        # lxml ends the page at a lone surrogate (a JSON escape such as "\ud83d"): hide them.
+        stand_ins = engine.StandIns(html)
+        return stand_ins.restore(
+            explain_html(stand_ins.hide(html), keep_headline=keep_headline, select=select, ignore=ignore)
+        )
     article = trafilatura_html.article_text(html, keep_headline=keep_headline)
     if article.extracted:
         ignore = (*ignore, POSITION_RULE)

@@ -22,6 +22,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import signal
 import time
 import zlib
@@ -64,6 +65,10 @@ JSON_TYPE_NAMES: dict[type, str] = {
     type(None): "null",
 }
 _DECODER = json.JSONDecoder()
+# What json.loads accepts besides strings and numbers; "-Infinity" before any number is tried.
+JSON_LITERALS = ("true", "false", "null", "NaN", "Infinity", "-Infinity")
+# "-12.5e+3": the number grammar of json.scanner.
+JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -95,6 +100,21 @@ class Settings:
     ignore: tuple[str, ...] = ()
     # "html" or "text" forces how a value is read (--html/--text); None: as it looks.
     mode: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse two options naming one field: one would overwrite the other in every record."""
+        named = {
+            "--field": self.field,
+            "--removals-field": self.removals_field,
+            "--language-field": self.language_field,
+        }
+        if self.html_field != self.field:  # cleaning the HTML into its own field replaces it on purpose
+            named["--html-field"] = self.html_field
+        given = [(option, name) for option, name in named.items() if name is not None]
+        for i, (option, name) in enumerate(given):
+            for earlier, other in given[:i]:
+                if name == other:
+                    raise CorpusUsageError(f"{earlier} and {option} both name the field {name!r}; give each its own")
 
     @property
     def source_field(self) -> str:
@@ -172,6 +192,23 @@ class Member:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class ScannedObject:
+    """The top-level members of a record, where its ``}`` is, and the keys it repeats."""
+
+    members: dict[str, Member]
+    close: int
+    repeated: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A valid JSON value the standard library will not build (too many digits, too deep): kept as written."""
+
+    #: "an object", "an array" or "a number".
+    kind: str
+
+
 # --------------------------------------------------------------------------
 # one record
 # --------------------------------------------------------------------------
@@ -188,72 +225,111 @@ def explain_value(value: str, settings: Settings) -> Result:
 
 
 def clean_line(raw: bytes, settings: Settings, number: int = 0) -> Outcome:
-    """Clean the record on one input line; on any error the line comes back unchanged."""
-    if not raw.strip():
+    """Clean the record on one input line; on any error the line comes back unchanged.
+
+    A record can be huge (a 50 MB page): each copy of it is let go as soon as it is
+    no longer needed, and the line is decoded a second time for the splice rather
+    than held while the text is cleaned (memory: a few times the record's size).
+    """
+    if not raw or raw.isspace():
         return Outcome(number, raw, is_record=False)
     try:
-        text = decode_line(raw)
-        members, close = scan_object(text)
-        source = string_member(members, settings.source_field)
-        result = explain_value(source, settings)
+        source, spans, close = read_record(raw, settings)
+        result = None if source is None else explain_value(source, settings)
     except RecordError as exc:
         return Outcome(number, raw, error=str(exc))
     # One rule bug must not end hours of corpus work: the record is reported and kept.
     except Exception as exc:
         return Outcome(number, raw, error=f"cleaning failed: {type(exc).__name__}: {exc}")
-    line = splice(text, members, close, edits_for(result, settings))
-    return Outcome(
-        number, line.encode("utf-8"), bytes_in=utf8_length(source), bytes_removed=removed_bytes(source, result.text)
-    )
+    bytes_in = 0 if source is None else utf8_length(source)
+    bytes_removed = 0 if source is None or result is None else removed_bytes(source, result.text)
+    del source
+    edits = edits_for(result, settings)
+    del result
+    line = splice(decode_line(raw), spans, close, edits)
+    del edits
+    return Outcome(number, line.encode("utf-8"), bytes_in=bytes_in, bytes_removed=bytes_removed)
+
+
+def read_record(raw: bytes, settings: Settings) -> tuple[str | None, dict[str, tuple[int, int]], int]:
+    """The text to clean (None for null), where each member's value is, and where the ``}`` is."""
+    scanned = scan_object(decode_line(raw))
+    refuse_repeated(scanned, settings)
+    spans = {key: (member.start, member.end) for key, member in scanned.members.items()}
+    return string_member(scanned.members, settings.source_field), spans, scanned.close
 
 
 def decode_line(raw: bytes) -> str:
+    """The line without its newline; decoded from a view, so that no copy of the bytes is made."""
     try:
-        return raw.decode("utf-8").rstrip("\n")
+        return str(memoryview(raw)[: len(raw) - raw.endswith(b"\n")], "utf-8")
     except UnicodeDecodeError as exc:
         raise RecordError(f"not valid UTF-8 (byte {exc.start + 1})") from None
 
 
-def string_member(members: dict[str, Member], name: str) -> str:
+def string_member(members: dict[str, Member], name: str) -> str | None:
+    """The string in field ``name``, or None for null: no text, as the Ray adapter reads it."""
     if name not in members:
         raise RecordError(f"no field {name!r}")
     value = members[name].value
-    if not isinstance(value, str):
-        raise RecordError(f"field {name!r} is {JSON_TYPE_NAMES.get(type(value), 'not a string')}, not a string")
+    if value is not None and not isinstance(value, str):
+        raise RecordError(f"field {name!r} is {type_name(value)}, not a string")
     return value
 
 
-def scan_object(line: str) -> tuple[dict[str, Member], int]:
-    """The top-level members of the JSON object on ``line``, and where its ``}`` is.
+def type_name(value: Any) -> str:
+    return value.kind if isinstance(value, Unparsed) else JSON_TYPE_NAMES.get(type(value), "a string")
+
+
+def refuse_repeated(scanned: ScannedObject, settings: Settings) -> None:
+    """A field read or written twice in one record: which copy is the text is anyone's guess."""
+    touched = (settings.source_field, settings.field, settings.removals_field, settings.language_field)
+    for name in touched:
+        if name in scanned.repeated:
+            raise RecordError(f"field {name!r} appears more than once")
+
+
+def scan_object(line: str) -> ScannedObject:
+    """The top-level members of the JSON object on ``line``, where its ``}`` is, and its repeated keys.
 
     Values are decoded with the standard library's scanner, so what is valid
-    here is what ``json.loads`` accepts; a repeated key keeps its last value,
-    as there.
+    here is what ``json.loads`` accepts, and more: valid JSON it refuses to
+    build is :class:`Unparsed` (see :func:`decode_value`). A repeated key keeps
+    its last value, as there, and is listed in ``repeated``.
     """
     idx = skip_space(line, 0)
     if line[idx : idx + 1] != "{":
         value, _ = decode_value(line, idx)
-        raise RecordError(f"the record is {JSON_TYPE_NAMES.get(type(value), 'a string')}, not a JSON object")
+        raise RecordError(f"the record is {type_name(value)}, not a JSON object")
     members: dict[str, Member] = {}
+    repeated: set[str] = set()
     idx = skip_space(line, idx + 1)
     if line[idx : idx + 1] == "}":
-        return members, check_end(line, idx)
+        return ScannedObject(members, check_end(line, idx))
     while True:
-        if line[idx : idx + 1] != '"':
-            raise invalid_json("expecting a property name in double quotes", idx)
-        key, idx = decode_value(line, idx)
-        idx = skip_space(line, idx)
-        if line[idx : idx + 1] != ":":
-            raise invalid_json("expecting ':'", idx)
-        start = skip_space(line, idx + 1)
+        key, idx = member_key(line, idx)
+        start = skip_space(line, idx)
         value, idx = decode_value(line, start)
+        if key in members:
+            repeated.add(key)
         members[key] = Member(value, start, idx)
         idx = skip_space(line, idx)
         if line[idx : idx + 1] == "}":
-            return members, check_end(line, idx)
+            return ScannedObject(members, check_end(line, idx), frozenset(repeated))
         if line[idx : idx + 1] != ",":
             raise invalid_json("expecting ',' or '}'", idx)
         idx = skip_space(line, idx + 1)
+
+
+def member_key(line: str, idx: int) -> tuple[str, int]:
+    """The key starting at ``idx`` and where its value may start, past the ``:``."""
+    if line[idx : idx + 1] != '"':
+        raise invalid_json("expecting a property name in double quotes", idx)
+    key, idx = decode_string(line, idx)
+    idx = skip_space(line, idx)
+    if line[idx : idx + 1] != ":":
+        raise invalid_json("expecting ':'", idx)
+    return key, idx + 1
 
 
 def skip_space(line: str, idx: int) -> int:
@@ -263,10 +339,79 @@ def skip_space(line: str, idx: int) -> int:
 
 
 def decode_value(line: str, idx: int) -> tuple[Any, int]:
+    """The JSON value at ``idx`` and its end.
+
+    Valid JSON the standard library refuses to build (an integer of more than 4,300
+    digits, nesting deeper than the recursion limit) is checked by :func:`skip_value`
+    instead and comes back :class:`Unparsed`: the record keeps it as written.
+    """
     try:
         return _DECODER.raw_decode(line, idx)
     except json.JSONDecodeError as exc:
         raise invalid_json(exc.msg.lower(), exc.pos) from None
+    except (ValueError, RecursionError):
+        kind = {"{": "an object", "[": "an array"}.get(line[idx], "a number")
+        return Unparsed(kind), skip_value(line, idx)
+
+
+def decode_string(line: str, idx: int) -> tuple[str, int]:
+    """The JSON string at ``idx`` (a string never hits the decoder's limits) and its end."""
+    try:
+        value: str
+        value, end = _DECODER.raw_decode(line, idx)
+    except json.JSONDecodeError as exc:
+        raise invalid_json(exc.msg.lower(), exc.pos) from None
+    return value, end
+
+
+def skip_value(line: str, idx: int) -> int:
+    """The end of the JSON value at ``idx``, checked as ``json.loads`` would, without building it.
+
+    A loop with a stack of open brackets instead of recursion, and numbers matched
+    rather than converted: no depth or size limit beyond the line's own length.
+    """
+    closers: list[str] = []
+    while True:
+        idx = skip_space(line, idx)
+        char = line[idx : idx + 1]
+        if char in ("{", "["):
+            closer = "}" if char == "{" else "]"
+            idx = skip_space(line, idx + 1)
+            if line[idx : idx + 1] != closer:
+                closers.append(closer)
+                if closer == "}":
+                    _, idx = member_key(line, idx)
+                continue
+            idx += 1
+        else:
+            idx = skip_scalar(line, idx)
+        while closers:
+            idx = skip_space(line, idx)
+            if line[idx : idx + 1] == closers[-1]:
+                closers.pop()
+                idx += 1
+            elif line[idx : idx + 1] == ",":
+                idx = skip_space(line, idx + 1)
+                if closers[-1] == "}":
+                    _, idx = member_key(line, idx)
+                break
+            else:
+                raise invalid_json(f"expecting ',' or '{closers[-1]}'", idx)
+        if not closers:
+            return idx
+
+
+def skip_scalar(line: str, idx: int) -> int:
+    """The end of the string, number or literal at ``idx``."""
+    if line[idx : idx + 1] == '"':
+        return decode_string(line, idx)[1]
+    literal = next((word for word in JSON_LITERALS if line.startswith(word, idx)), None)
+    if literal is not None:
+        return idx + len(literal)
+    number = JSON_NUMBER.match(line, idx)
+    if number is None:
+        raise invalid_json("expecting value", idx)
+    return number.end()
 
 
 def check_end(line: str, close: int) -> int:
@@ -279,32 +424,35 @@ def invalid_json(message: str, idx: int) -> RecordError:
     return RecordError(f"not valid JSON: {message} (column {idx + 1})")
 
 
-def edits_for(result: Result, settings: Settings) -> list[tuple[str, str]]:
-    """(field, JSON value) pairs to write into the record, in the order they are added."""
-    edits = [(settings.field, dump_json(result.text))]
+def edits_for(result: Result | None, settings: Settings) -> list[tuple[str, str]]:
+    """(field, JSON value) pairs to write into the record, in the order they are added.
+
+    A null text (``result`` None) gives null in every field written, as in the Ray adapter.
+    """
+    edits = [(settings.field, dump_json(result and result.text))]
     if settings.removals_field is not None:
-        edits.append((settings.removals_field, dump_json([r.to_dict() for r in result.removals])))
+        edits.append((settings.removals_field, dump_json(result and [r.to_dict() for r in result.removals])))
     if settings.language_field is not None:
         from cleaner import language
 
-        edits.append((settings.language_field, dump_json(language.detect(result.text))))
+        edits.append((settings.language_field, dump_json(result and language.detect(result.text))))
     return edits
 
 
-def splice(line: str, members: dict[str, Member], close: int, edits: Sequence[tuple[str, str]]) -> str:
-    """``line`` with each edited field's value replaced, or the field appended at the end."""
-    replaced = sorted((members[k].start, members[k].end, v) for k, v in edits if k in members)
+def splice(line: str, spans: dict[str, tuple[int, int]], close: int, edits: Sequence[tuple[str, str]]) -> str:
+    """``line`` with each edited field's value (at ``spans[field]``) replaced, or the field appended at the end."""
+    replaced = sorted((*spans[k], v) for k, v in edits if k in spans)
     appended = "".join(
-        f"{', ' if members or i else ''}{dump_json(k)}: {v}" for i, (k, v) in enumerate(edits) if k not in members
+        f"{', ' if spans or i else ''}{dump_json(k)}: {v}" for i, (k, v) in enumerate(edits) if k not in spans
     )
-    tail = max((m.end for m in members.values()), default=close)
+    tail = max((end for _, end in spans.values()), default=close)
     pieces: list[str] = []
     pos = 0
     for start, end, value in [*replaced, (tail, tail, appended)]:
         pieces += [line[pos:start], value]
         pos = end
-    pieces.append(line[pos:])
-    return "".join(pieces) + "\n"
+    pieces += [line[pos:], "\n"]
+    return "".join(pieces)
 
 
 def dump_json(value: Any) -> str:
@@ -318,7 +466,12 @@ def dump_json(value: Any) -> str:
 
 
 def utf8_length(text: str) -> int:
-    return len(text.encode("utf-8", "surrogatepass"))
+    """Bytes of ``text`` in UTF-8, counted a block at a time rather than from one copy of it all."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        len(text[i : i + CHUNK_BYTES].encode("utf-8", "surrogatepass")) for i in range(0, len(text), CHUNK_BYTES)
+    )
 
 
 def removed_bytes(source: str, clean: str) -> int:

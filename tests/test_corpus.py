@@ -345,7 +345,8 @@ JSON_VALUES = st.recursive(
 )
 def test_scanner_agrees_with_json_loads(record: dict[str, Any], spacing: tuple[str, str], ascii_only: bool) -> None:
     text = json.dumps(record, separators=spacing, ensure_ascii=ascii_only)
-    members, close = corpus.scan_object(f" {text} ")
+    scanned = corpus.scan_object(f" {text} ")
+    members, close = scanned.members, scanned.close
     assert {key: m.value for key, m in members.items()} == json.loads(text)
     assert all(json.loads(f" {text} "[m.start : m.end]) == m.value for m in members.values())
     assert f" {text} "[close] == "}"
