@@ -60,7 +60,9 @@ def explain_html(
 ) -> Result:
     """Clean an HTML page: trafilatura extracts the article, then the rules run on it.
 
-    Bytes are decoded with charset detection. Removal line numbers refer to
+    Bytes are read as UTF-8, else in the charset the page declares; bytes that are
+    neither raise :class:`~cleaner.errors.DecodeError` (never a guess, never mojibake).
+    Removal line numbers refer to
     the extracted text. trafilatura has already chosen where the article is,
     so the off-article rule does not run on its output and the headline rule
     removes only the page's own title; the rules for kinds of chrome all run.
