@@ -36,6 +36,7 @@ from typing import IO, Any, Literal, TextIO, TypeVar, cast
 import cleaner
 from cleaner import outputs
 from cleaner.errors import CleanerError
+from cleaner.inputs import utf8_problem
 from cleaner.messages import display_name, plural
 from cleaner.result import Result
 
@@ -264,7 +265,7 @@ def decode_line(raw: bytes) -> str:
     try:
         return str(memoryview(raw)[: len(raw) - raw.endswith(b"\n")], "utf-8")
     except UnicodeDecodeError as exc:
-        raise RecordError(f"not valid UTF-8 (byte {exc.start + 1})") from None
+        raise RecordError(utf8_problem(raw, exc.start)) from None
 
 
 def string_member(members: dict[str, Member], name: str) -> str | None:

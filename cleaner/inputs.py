@@ -65,6 +65,12 @@ _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 # Of the NULs in UTF-16 without a byte-order mark, this share sits on one parity.
 MIN_UTF16_NUL_PARITY = 0.9
 _ICONV_1252 = "iconv -f windows-1252 -t utf-8"
+# CESU-8 and Java's modified UTF-8 write a character beyond U+FFFF as two surrogates of
+# three bytes each ("\xed\xa0\xbd\xed\xb8\x80" for U+1F600), which UTF-8 forbids.
+ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+# A character spelt in more bytes than it needs: "\xc0\x80" is modified UTF-8's NUL.
+OVERLONG = re.compile(rb"[\xc0\xc1][\x80-\xbf]|\xe0[\x80-\x9f][\x80-\xbf]|\xf0[\x80-\x8f][\x80-\xbf]{2}")
+_STANDARD_UTF8 = "have it written as standard UTF-8 (Java: getBytes(StandardCharsets.UTF_8), not writeUTF)"
 # Read size for streams: a pipe's default capacity on Linux.
 READ_CHUNK_BYTES = 1 << 16
 # "<!DOCTYPE html>", "<html lang=…>", after optional BOM, blank space and an XML prolog.
@@ -158,12 +164,24 @@ def _looks_like_utf16(sample: bytes) -> bool:
 def _undecodable(data: bytes, bom: bytes, encoding: str, bad: int) -> str:
     label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
     if bom:
-        return f"not valid {label} (byte {bad}) despite its byte-order mark"
-    return f"not valid UTF-8 (byte {bad}); {_utf8_hint(data, bad)}"
+        return f"not valid {label} (byte {bad + 1}) despite its byte-order mark"
+    return utf8_problem(data, bad)
+
+
+def utf8_problem(data: bytes, bad: int) -> str:
+    """Why ``data`` is not UTF-8, from its first bad byte (offset ``bad``), with a hint.
+
+    Bytes are counted from 1, in files and in corpus lines alike: byte 1 is the first.
+    """
+    return f"not valid UTF-8 (byte {bad + 1}); {_utf8_hint(data, bad)}"
 
 
 def _utf8_hint(data: bytes, bad: int) -> str:
     """What the bytes probably are, and the command that fixes them."""
+    if ENCODED_SURROGATE.match(data, bad):
+        return f"CESU-8 or Java's modified UTF-8 (surrogates encoded one by one), not UTF-8: {_STANDARD_UTF8}"
+    if OVERLONG.match(data, bad):
+        return f"an overlong form (a character in more bytes than UTF-8 allows): {_STANDARD_UTF8}"
     if not data[:bad].isascii():
         return "the bytes before it are UTF-8, so the file is damaged: iconv -c -f utf-8 -t utf-8 drops bad bytes"
     try:

@@ -55,7 +55,7 @@ def test_undecodable_file_names_the_file(tmp_path: Path) -> None:
     bad.write_bytes(b"caf\xe9\n")
     result = run(str(bad))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"cleaner: {bad}: not valid UTF-8 (byte 3)")
+    assert result.stderr.startswith(f"cleaner: {bad}: not valid UTF-8 (byte 4)")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
