@@ -60,12 +60,18 @@ OPTION_MODES: dict[str, tuple[str, ...]] = {
     "show_removals": (TEXT,),
     "output_format": (TEXT,),
 }
-# What to use instead, for the mixes people try.
-OPTION_HINTS = {
-    ("output", TEXT): "for plain text use --output-dir or redirect stdout",
-    ("output_dir", JSONL): "with --jsonl use -o/--output",
-    ("show_removals", JSONL): "with --jsonl, --removals-field NAME adds each record's removals to it",
-    ("output_format", JSONL): "--jsonl writes JSON already; --removals-field NAME adds each record's removals",
+# What to use instead, for the mixes people try: the whole message.
+OPTION_MESSAGES = {
+    ("output", TEXT): "-o/--output only works with --jsonl; for plain text use --output-dir or redirect stdout",
+    ("output_dir", JSONL): "--output-dir writes plain text files; with --jsonl use -o/--output",
+    (
+        "show_removals",
+        JSONL,
+    ): "--explain only works in plain-text mode; with --jsonl, --removals-field NAME adds each record's removals to it",
+    (
+        "output_format",
+        JSONL,
+    ): "--format only works in plain-text mode; --jsonl writes JSON already, and --removals-field NAME adds each record's removals to it",
 }
 
 
@@ -241,12 +247,12 @@ def main(
 def check_options(ctx: click.Context, mode: str) -> str:
     """``mode``, after refusing every option given on the command line that it would ignore."""
     for param in ctx.command.params:
-        modes = OPTION_MODES.get(param.name or "")
-        if modes is None or mode in modes or ctx.get_parameter_source(param.name or "") != ParameterSource.COMMANDLINE:
+        name = param.name or ""
+        modes = OPTION_MODES.get(name)
+        if modes is None or mode in modes or ctx.get_parameter_source(name) != ParameterSource.COMMANDLINE:
             continue
-        hint = OPTION_HINTS.get((param.name or "", mode))
-        wanted = " or ".join(MODE_FLAGS[m] for m in modes if m != TEXT or param.name != "output_dir")
-        raise click.UsageError(f"{'/'.join(param.opts)} only works with {wanted}{f'; {hint}' if hint else ''}")
+        wanted = " or ".join(MODE_FLAGS[m] for m in modes)
+        raise click.UsageError(OPTION_MESSAGES.get((name, mode), f"{'/'.join(param.opts)} only works with {wanted}"))
     return mode
 
 
