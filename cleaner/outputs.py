@@ -57,7 +57,7 @@ def open_output(path: Path | None, stdout: IO[bytes] | None) -> Iterator[IO[byte
     """
     if path is None or str(path) == "-":
         with _stdout(stdout) as out:
-            yield out
+            yield cast(IO[bytes], WholeWrites(out))
         return
     info = _stat(path)
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -66,6 +66,29 @@ def open_output(path: Path | None, stdout: IO[bytes] | None) -> Iterator[IO[byte
         return
     with _atomic(Path(os.path.realpath(path)), info, shown=str(path)) as out:
         yield out
+
+
+class WholeWrites:
+    """A binary stream whose ``write`` writes every byte or raises.
+
+    ``BufferedWriter.write`` returns a short count, without raising, when the system
+    fails part way through a large write (the reader of a pipe gone, a disk full): the
+    rest would be lost silently, and the run would end with status 0. Here the rest is
+    written again, and the second attempt raises the error.
+    """
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+
+    def write(self, data: bytes | memoryview) -> int:
+        view = memoryview(data).cast("B")
+        total = view.nbytes
+        while view:
+            view = view[self._stream.write(view) or 0 :]
+        return total
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 @contextlib.contextmanager
@@ -86,7 +109,7 @@ def _stdout(stdout: IO[bytes] | None) -> Iterator[IO[bytes]]:
 def _in_place(path: Path) -> Iterator[IO[bytes]]:
     """A device, FIFO or terminal: opened and written, never replaced."""
     try:
-        with open(path, "wb") as raw, _maybe_gzip(path, raw) as out:
+        with open(path, "wb") as raw, _maybe_gzip(path, cast(IO[bytes], WholeWrites(raw))) as out:
             yield out
     except OSError as exc:
         raise cannot_write(str(path), exc) from None
@@ -102,7 +125,7 @@ def _atomic(path: Path, old: os.stat_result | None, shown: str) -> Iterator[IO[b
     except OSError as exc:
         raise cannot_write(shown, exc) from None
     try:
-        with os.fdopen(fd, "wb") as raw, _maybe_gzip(path, raw) as out:
+        with os.fdopen(fd, "wb") as raw, _maybe_gzip(path, cast(IO[bytes], WholeWrites(raw))) as out:
             yield out
         _take_over_metadata(tmp, old)
         os.replace(tmp, path)

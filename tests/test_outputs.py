@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import json
 import os
 import signal
@@ -20,12 +21,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
 
 from cleaner import corpus
 from cleaner.cli import main
+from cleaner.outputs import WholeWrites
 
 PROSE = "The talks ended on Sunday with a joint statement from both leaders."
 PAGE = f"Open in App\n{PROSE}\n"
@@ -312,3 +315,46 @@ def test_listings_to_a_full_stdout_are_one_line(args: list[str]) -> None:
     done = shell_run(">/dev/full", args)
     assert done.returncode == 1
     assert done.stderr == b"cleaner: <stdout>: cannot write: No space left on device\n"
+
+
+# -- short writes -----------------------------------------------------------------
+
+
+class ShortWrites(io.RawIOBase):
+    """A stream that takes at most three bytes a call, then fails, as a pipe whose reader left."""
+
+    def __init__(self, capacity: int) -> None:
+        self.taken = bytearray()
+        self.capacity = capacity
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if len(self.taken) >= self.capacity:
+            raise BrokenPipeError(32, "Broken pipe")
+        chunk = bytes(data[:3])
+        self.taken += chunk
+        return len(chunk)
+
+
+def test_whole_writes_writes_every_byte_or_raises() -> None:
+    roomy = ShortWrites(capacity=100)
+    assert WholeWrites(roomy).write(b"0123456789") == 10
+    assert bytes(roomy.taken) == b"0123456789"
+    with pytest.raises(BrokenPipeError):
+        WholeWrites(ShortWrites(capacity=4)).write(b"0123456789")
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "json"]], ids=["text", "json"])
+def test_one_large_output_into_a_closed_pipe_is_not_success(tmp_path: Path, args: list[str]) -> None:
+    # One write of megabytes: the system takes part of it, then the reader is gone.
+    page = tmp_path / "page.txt"
+    page.write_text("".join(f"Paragraph {i}: {PROSE}\n" for i in range(40_000)), encoding="utf-8")
+    cleaner = subprocess.Popen([*ENTRY, *args, str(page)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert cleaner.stdout is not None and cleaner.stderr is not None
+    head = subprocess.run(["head", "-c", "10"], stdin=cleaner.stdout, capture_output=True, timeout=PROCESS_SECONDS)
+    cleaner.stdout.close()
+    assert cleaner.wait(timeout=PROCESS_SECONDS) == 1, "a reader that left early: status 1, as documented"
+    assert len(head.stdout) == 10
+    assert cleaner.stderr.read() == b""
