@@ -223,7 +223,7 @@ def main(
         if output_dir is not None:
             targets = corpus.batch_targets(files, output_dir)
             corpus.make_output_dir(output_dir)
-            summary = corpus.run_batch(read_inputs(files), targets, settings, options, stderr=sys.stderr)
+            summary = corpus.run_batch(read_inputs(files, value_mode), targets, settings, options, stderr=sys.stderr)
         else:
             summary = corpus.run_jsonl(
                 files or ("-",),
@@ -276,7 +276,7 @@ def clean_texts(
     failed = False
     try:
         with outputs.open_output(None, stdout_bytes()) as out:
-            for name, text in read_inputs(names):
+            for name, text in read_inputs(names, mode):
                 if text is None:
                     failed = True
                     continue
@@ -312,8 +312,9 @@ def stdout_bytes() -> IO[bytes] | None:
     return None if sys.stdout is None else sys.stdout.buffer
 
 
-def read_inputs(names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(name, text) per input ("-" is stdin); text is None after a one-line error on stderr.
+def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, str | None]]:
+    """(name, text) per input ("-" is stdin), read as ``mode`` says; text is None after a
+    one-line error on stderr.
 
     A missing or unreadable file, a directory, binary data or text that is not
     UTF-8 fails that input alone: the next one is still read.
@@ -322,7 +323,7 @@ def read_inputs(names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
         label = display_name(name)
         try:
             data = read_stdin() if name == "-" else Path(name).read_bytes()
-            text: str | None = inputs.decode(data, label)
+            text: str | None = inputs.decode_input(data, label, mode)
         except CleanerError as exc:
             click.echo(f"cleaner: {exc}", err=True)
             text = None

@@ -102,6 +102,14 @@ def decode(data: bytes, name: str) -> str:
     return normalise(text)
 
 
+def decode_input(data: bytes, name: str, mode: str | None = None) -> str:
+    """:func:`decode`, except that a page read as HTML (``mode`` "html", or bytes that start
+    like an HTML document when ``mode`` is None) may be in the charset it declares."""
+    if mode == "html" or (mode is None and looks_like_html(data[:HTML_SNIFF_CHARS].decode("latin-1"))):
+        return decode_html(data, name)
+    return decode(data, name)
+
+
 def decode_html(data: bytes, name: str) -> str:
     """The text of an HTML page's bytes: as :func:`decode` reads them (UTF-8, or UTF-16/32
     by a byte-order mark) when it can, else in the charset the page declares, strictly.

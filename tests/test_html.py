@@ -176,3 +176,22 @@ def test_bytes_neither_utf8_nor_the_declared_charset_are_refused() -> None:
     data = _page("shift_jis", "x").encode("ascii") + b"\x81 caf\xe9"
     with pytest.raises(DecodeError, match=r"neither UTF-8 nor shift_jis, the charset the page declares \(byte"):
         cleaner.clean_html(data)
+
+
+def test_the_command_reads_an_html_file_in_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(("<!DOCTYPE html>" + _page("windows-1252", "Le café était fermé.")).encode("cp1252"))
+    result = CliRunner().invoke(main, [str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "Le café était fermé." in result.stdout
+    as_text = CliRunner().invoke(main, ["--text", str(page)])
+    assert as_text.exit_code == 1 and "iconv -f windows-1252" in as_text.stderr
+
+
+def test_the_command_refuses_an_html_file_that_is_not_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(("<!DOCTYPE html>" + _page("utf-8", "Le café était fermé.")).encode("cp1252"))
+    result = CliRunner().invoke(main, [str(page)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"cleaner: {page}: not valid UTF-8 (byte ")
+    assert result.stderr.rstrip().endswith("(the page declares utf-8)")
