@@ -237,7 +237,7 @@ def main(
     except corpus.CorpusUsageError as exc:
         raise click.UsageError(str(exc)) from None
     except CleanerError as exc:
-        click.echo(f"cleaner: {exc}", err=True)
+        report(str(exc))
         sys.exit(1)
     if not quiet:
         click.echo(summary.format("file" if output_dir else "record"), err=True)
@@ -284,16 +284,21 @@ def clean_texts(
                 try:
                     result = explain_any(text, mode=mode, keep_headline=keep_headline, select=select, ignore=ignore)
                 except CleanerError as exc:
-                    click.echo(f"cleaner: {label}: {exc}", err=True)
+                    report(f"{label}: {exc}")
                     failed = True
                     continue
                 write_result(label, result, output_format, out)
                 if show_removals:
                     click.echo(format_removals(label, result), err=True, nl=False)
     except outputs.OutputError as exc:
-        click.echo(f"cleaner: {exc}", err=True)
+        report(str(exc))
         return 1
     return 1 if failed else 0
+
+
+def report(message: str) -> None:
+    """One line on stderr: ``cleaner: MESSAGE``."""
+    click.echo(f"cleaner: {message}", err=True)
 
 
 def echo_out(text: str) -> None:
@@ -325,10 +330,10 @@ def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, s
             data = read_stdin() if name == "-" else Path(name).read_bytes()
             text: str | None = inputs.decode_input(data, label, mode)
         except CleanerError as exc:
-            click.echo(f"cleaner: {exc}", err=True)
+            report(str(exc))
             text = None
         except OSError as exc:
-            click.echo(f"cleaner: {label}: {exc.strerror or exc}", err=True)
+            report(f"{label}: {exc.strerror or exc}")
             text = None
         yield name, text
 
@@ -398,14 +403,14 @@ def run() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except CleanerError as exc:
-        click.echo(f"cleaner: {exc}", err=True)
+        report(str(exc))
         sys.exit(1)
     except BrokenPipeError:
         outputs.silence(sys.stdout)
         sys.exit(1)
     except OSError as exc:
         # Only stdout is written outside the guarded outputs: --list-rules, --help, --version.
-        click.echo(f"cleaner: {outputs.cannot_write(STDOUT_NAME, exc)}", err=True)
+        report(str(outputs.cannot_write(STDOUT_NAME, exc)))
         outputs.silence(sys.stdout)
         sys.exit(1)
     sys.exit(status if isinstance(status, int) else 0)
