@@ -60,16 +60,25 @@ def explain_html(
 ) -> Result:
     """Clean an HTML page: trafilatura extracts the article, then the rules run on it.
 
-    Bytes are decoded with charset detection. Removal line numbers refer to
+    Bytes are read as UTF-8, else in the charset the page declares; bytes that are
+    neither raise :class:`~cleaner.errors.DecodeError` (never a guess, never mojibake).
+    Removal line numbers refer to
     the extracted text. trafilatura has already chosen where the article is,
     so the off-article rule does not run on its output and the headline rule
     removes only the page's own title; the rules for kinds of chrome all run.
     When trafilatura finds nothing or very little, the page's whole text is
     cleaned by every rule instead, so a page is never lost.
     """
+    from cleaner import engine
     from cleaner.adapters import trafilatura_html  # lazy: text mode never imports lxml
     from cleaner.registry import POSITION_RULE
 
+    if isinstance(html, str) and engine.has_surrogates(html):
+        # lxml ends the page at a lone surrogate (a JSON escape such as "\ud83d"): hide them.
+        stand_ins = engine.StandIns(html)
+        return stand_ins.restore(
+            explain_html(stand_ins.hide(html), keep_headline=keep_headline, select=select, ignore=ignore)
+        )
     article = trafilatura_html.article_text(html, keep_headline=keep_headline)
     if article.extracted:
         ignore = (*ignore, POSITION_RULE)
