@@ -89,6 +89,15 @@ def test_byte_order_mark_is_read_and_dropped(tmp_path: Path, data: bytes) -> Non
     assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE, "")
 
 
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u2060", "\u00ad"], ids=["bom", "zwsp", "wj", "shy"])
+def test_an_invisible_character_inside_a_file_hides_no_chrome(tmp_path: Path, mark: str) -> None:
+    # `cat a.txt b.txt` leaves b's BOM at the start of a line in the middle; the same goes for
+    # zero-width spaces, word joiners and soft hyphens a scraper copies from the page.
+    data = (PAGE + mark + PAGE).encode("utf-8")
+    result = run_cli(write(tmp_path, "joined.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE + CLEAN_PAGE, "")
+
+
 def test_utf16_with_a_bad_surrogate_is_refused(tmp_path: Path) -> None:
     data = codecs.BOM_UTF16_LE + "ok".encode("utf-16-le") + b"\x00\xd8" + b"a\x00"
     name = write(tmp_path, "page.txt", data)
