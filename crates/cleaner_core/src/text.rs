@@ -92,7 +92,8 @@ pub fn ends_like_sentence(text: &str) -> bool {
 /// ASCII and at most four letters, and no non-ASCII character lower-cases to one of their
 /// letters, so longer or non-ASCII words are never lower-cased.
 fn is_small_word(word: &str) -> bool {
-    let bare = word.trim_matches(|c| matches!(c, '\'' | '’' | '"' | '“' | '”'));
+    let is_quote = |c: char| matches!(c, '\'' | '’' | '"' | '“' | '”');
+    let bare = if word.starts_with(is_quote) || word.ends_with(is_quote) { word.trim_matches(is_quote) } else { word };
     bare.len() <= 4 && bare.is_ascii() && TITLE_SMALL_WORDS.iter().any(|small| small.eq_ignore_ascii_case(bare))
 }
 
