@@ -575,11 +575,12 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Genera
 def prepare_worker() -> None:
     """Workers leave Ctrl-C to the parent, which stops them: one message, no tracebacks.
 
-    The parent stops them with SIGTERM, which ends a worker as a SystemExit: quietly, and
-    after removing the temporary file of an output it was writing.
+    The parent stops them with SIGTERM, whose default action ends a worker at once, even
+    one waiting for a task on a lock the stopping pool holds; while a worker writes an
+    output's temporary file, SIGTERM is a SystemExit that removes it (``outputs``).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, outputs.exit_on_sigterm)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @dataclass(slots=True)

@@ -22,6 +22,7 @@ import contextlib
 import os
 import signal
 import stat
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -118,6 +119,11 @@ def _in_place(path: Path) -> Iterator[IO[bytes]]:
 @contextlib.contextmanager
 def _atomic(path: Path, old: os.stat_result | None, shown: str) -> Iterator[IO[bytes]]:
     """Write to a temporary file beside ``path``, renamed over it only when the block succeeds."""
+    with _sigterm_removes_temporaries():
+        yield from _write_atomically(path, old, shown)
+
+
+def _write_atomically(path: Path, old: os.stat_result | None, shown: str) -> Iterator[IO[bytes]]:
     import tempfile
 
     try:
@@ -212,6 +218,25 @@ def silence(stream: IO[bytes] | IO[str]) -> None:
     with contextlib.suppress(OSError):
         os.dup2(devnull, fd)
     os.close(devnull)
+
+
+@contextlib.contextmanager
+def _sigterm_removes_temporaries() -> Iterator[None]:
+    """While a temporary file exists, SIGTERM ends the process as a SystemExit, so it is removed.
+
+    The command's own process always has that handler (``cli.run``); a corpus worker keeps
+    the default action, an immediate end, outside these windows: a Python handler runs only
+    between bytecodes, and a worker waiting for its next task on a lock its pool holds while
+    stopping it would wait for ever.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, exit_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def exit_on_sigterm(signum: int, frame: FrameType | None) -> None:

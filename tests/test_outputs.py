@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from cleaner import corpus
+from cleaner import corpus, outputs
 from cleaner.cli import main
 from cleaner.outputs import WholeWrites
 
@@ -358,3 +358,26 @@ def test_one_large_output_into_a_closed_pipe_is_not_success(tmp_path: Path, args
     assert cleaner.wait(timeout=PROCESS_SECONDS) == 1, "a reader that left early: status 1, as documented"
     assert len(head.stdout) == 10
     assert cleaner.stderr.read() == b""
+
+
+def test_an_idle_worker_keeps_the_default_sigterm_and_a_writing_one_removes_its_temporary(tmp_path: Path) -> None:
+    # A Python SIGTERM handler runs only between bytecodes: a pool worker waiting for a task
+    # on the lock its stopping pool holds would never run it, and the pool would wait for
+    # ever (seen as a hung test run). Workers keep the default action, an immediate end,
+    # except while a temporary output file exists, when SIGTERM is a SystemExit that removes it.
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, outputs.exit_on_sigterm)  # as the command's process has it
+        corpus.prepare_worker()
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        target = tmp_path / "out.txt"
+        with pytest.raises(SystemExit), outputs.open_output(target, None) as out:
+            out.write(b"partial")
+            assert signal.getsignal(signal.SIGTERM) is outputs.exit_on_sigterm
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # the handler interrupts this
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+        assert list(tmp_path.iterdir()) == [], "no temporary file and no output left"
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
