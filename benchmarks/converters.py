@@ -38,8 +38,48 @@ MARKDOWN_CONVERTERS = frozenset({"html2text", "markdownify"})
 NON_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "svg", "iframe")
 #: Elements that start a new line in the ``blocks`` layout.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote br caption dd details div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot td th tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "caption",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
 )
 _SPACE = re.compile(r"\s+")
 
@@ -156,7 +196,7 @@ def visible_text(markdown: str) -> str:
 
 #: Second-level labels under which sites register (co.uk, com.au, ...): a short list,
 #: enough for the dev sets' hosts.
-_SECOND_LEVEL = frozenset("co com net org gov ac edu ne or go gob".split())
+_SECOND_LEVEL = frozenset(["co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gob"])
 _ARCHIVED = re.compile(r"^/web/\d+[a-z_]*/(.+)$")
 
 

@@ -233,7 +233,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
     parser.add_argument("--digits", type=int, default=3, help="decimals of precision, recall, F1 and accuracy")
     parser.add_argument(
-        "--converter", choices=CONVERTERS, default="inscriptis", help="how the text systems' input is made from the HTML"
+        "--converter",
+        choices=CONVERTERS,
+        default="inscriptis",
+        help="how the text systems' input is made from the HTML",
     )
     parser.add_argument("--fold", choices=["1", "2", "both", "all"], default="all", help="pages of one fold (by site)")
     parser.add_argument("--cache", type=Path, metavar="DIR", help="keep converted texts in DIR between runs")
