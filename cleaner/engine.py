@@ -37,22 +37,57 @@ BLOCKS_PER_PLANE = 0x10000 // SURROGATE_COUNT
 STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER_PLANE != BLOCKS_PER_PLANE - 1)
 
 
-def run(text: str, rules: Sequence[RuleInfo], *, keep_headline: bool = True, headline: str | None = None) -> Result:
-    """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here)."""
+#: What ``input_format`` may say: decide from the text, or read it as markdown or as plain text.
+INPUT_FORMATS = ("auto", "markdown", "text")
+
+
+def run(
+    text: str,
+    rules: Sequence[RuleInfo],
+    *,
+    keep_headline: bool = True,
+    headline: str | None = None,
+    input_format: str = "auto",
+) -> Result:
+    """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here).
+
+    ``input_format`` "auto" lets the core tell markdown from plain text; the layout it read
+    is on the result (``Result.input_format``, ``Result.blank_separated``).
+    """
+    if input_format not in INPUT_FORMATS:
+        raise CleanerError(f"unknown input format {input_format!r}: choose from {', '.join(INPUT_FORMATS)}")
     codes = [rule.code for rule in rules]
     try:
+        markdown, blank_separated = _core.detect_layout(_SURROGATE.sub(" ", text))
+        if input_format != "auto":
+            markdown = input_format == "markdown"
+        layout = ("markdown" if markdown else "text", blank_separated)
         try:
-            clean, removals = _core.explain(text, codes, keep_headline, headline)
+            clean, removals = _core.explain(text, codes, keep_headline, headline, layout[0])
         except UnicodeEncodeError:
-            return _run_with_surrogates(text, codes, keep_headline, headline)
+            return _run_with_surrogates(text, codes, keep_headline, headline, layout)
     except BaseException as exc:
         if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
             raise CoreError(f"the core failed: {exc}") from exc
         raise
-    return Result(clean, tuple(Removal(*removal) for removal in removals))
+    return Result(clean, tuple(Removal(*removal) for removal in removals), *layout)
 
 
-def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headline: str | None) -> Result:
+def visible_text(text: str, input_format: str = "auto") -> str:
+    """``text`` as a reader sees it: markdown's links reduced to their text, no image,
+    emphasis, heading or table syntax, one line per input line; plain text unchanged."""
+    markdown = (
+        _core.detect_layout(_SURROGATE.sub(" ", text))[0] if input_format == "auto" else input_format == "markdown"
+    )
+    if not markdown:
+        return text
+    # A lone surrogate has no UTF-8 form: the visible text shows U+FFFD in its place.
+    return _core.visible_text(_SURROGATE.sub("\ufffd", text))
+
+
+def _run_with_surrogates(
+    text: str, codes: list[str], keep_headline: bool, headline: str | None, layout: tuple[str, bool]
+) -> Result:
     """:func:`run` for a text (or headline) holding lone surrogates: see the module docstring."""
     used = {(ord(char) - PRIVATE_FIRST) // SURROGATE_COUNT for char in _PRIVATE.findall(f"{text}{headline or ''}")}
     block = next((b for b in STAND_IN_BLOCKS if b not in used), None)
@@ -66,6 +101,7 @@ def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headl
         codes,
         keep_headline,
         None if headline is None else _shifted(headline, _SURROGATE, shift),
+        layout[0],
     )
     return Result(
         _shifted(clean, stand_ins, -shift),
@@ -73,6 +109,7 @@ def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headl
             Removal(code, name, start, end, _shifted(quoted, stand_ins, -shift))
             for code, name, start, end, quoted in removals
         ),
+        *layout,
     )
 
 

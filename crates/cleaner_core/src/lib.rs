@@ -9,6 +9,7 @@
 
 pub mod layout;
 pub mod lexicon;
+pub mod markup;
 pub mod page;
 mod pattern_facts;
 pub mod pipeline;
