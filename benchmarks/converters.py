@@ -6,7 +6,9 @@ every text system (cleaner, C4's line rules, jusText) reads that text:
 * ``inscriptis``: the shipped ``raw/<id>.txt`` (inscriptis 2.7.6, blocks separated by blank
   lines); the default.
 * ``html2text``: markdown from html2text, without hard wrapping (``body_width = 0``, as
-  LLM-oriented crawlers run it: a wrapped paragraph is a different layout).
+  LLM-oriented crawlers run it: a wrapped paragraph is a different layout) and with its
+  characters as they are (``unicode_snob = True``; by default html2text writes "cerro"
+  for "cerr&oacute;", which loses gold segments whatever the cleaning).
 * ``markdownify``: markdown from markdownify, ``#`` headings (``heading_style="ATX"``).
 * ``nodes``: BeautifulSoup's ``get_text("\\n")``: every text node a line, so a link splits
   its sentence; whitespace-only nodes dropped, each line stripped.
@@ -96,6 +98,7 @@ def html2text_markdown(html: str) -> str:
 
     converter = html2text.HTML2Text()
     converter.body_width = 0
+    converter.unicode_snob = True
     return str(converter.handle(html))
 
 
