@@ -79,8 +79,14 @@ def raw_text(dataset: Dataset, page: Page) -> str:
     return page.raw
 
 
+#: cleaner's input_format for the text systems' input (``--input-format``).
+INPUT_FORMAT = {"name": "auto"}
+
+
 def cleaner_text(dataset: Dataset, page: Page) -> str:
-    return cleaner.clean(page.raw, keep_headline=False)
+    if INPUT_FORMAT["name"] == "auto":
+        return cleaner.clean(page.raw, keep_headline=False)
+    return cleaner.clean(page.raw, keep_headline=False, input_format=INPUT_FORMAT["name"])
 
 
 def justext_text(dataset: Dataset, page: Page) -> str:
@@ -240,6 +246,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--fold", choices=["1", "2", "both", "all"], default="all", help="pages of one fold (by site)")
     parser.add_argument("--cache", type=Path, metavar="DIR", help="keep converted texts in DIR between runs")
+    parser.add_argument(
+        "--input-format",
+        choices=["auto", "markdown", "text", "nodes"],
+        default="auto",
+        help="cleaner (text)'s input_format (default auto: detected)",
+    )
     args = parser.parse_args(argv)
     args.systems = select_systems(parser, args.systems)
     return args
@@ -322,6 +334,7 @@ def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
+    INPUT_FORMAT["name"] = args.input_format
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # encoding guesses, empty extractions
     keys = list(DATASETS) if args.dataset == "all" else [args.dataset]
     source = cleaner_fingerprint()

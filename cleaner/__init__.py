@@ -45,7 +45,9 @@ def explain(
     ``headline``, when the page's headline is known (from HTML metadata), is
     the line the headline rule removes instead of guessing. ``input_format``
     "auto" tells markdown from plain text by itself; "markdown" or "text"
-    says which it is. Markdown is judged by its visible text (link text, not
+    says which it is; "nodes" is plain text written one text node a line
+    (BeautifulSoup's ``get_text("\\n")``), whose sentence fragments, split at
+    links, are judged together. Markdown is judged by its visible text (link text, not
     URLs) and comes out as markdown: the kept lines are the input's own.
     """
     from cleaner import engine, registry

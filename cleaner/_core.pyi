@@ -26,7 +26,7 @@ def explain(
 ) -> tuple[str, list[_Removal]]:
     """Clean one text with the rules given by code, in pipeline order: (clean text, removals).
 
-    ``input_format``: "auto" (detect), "markdown" or "text"."""
+    ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
 
 def explain_batch(
     texts: list[str], codes: list[str], keep_headline: bool = True, input_format: str = "auto"

@@ -37,8 +37,9 @@ BLOCKS_PER_PLANE = 0x10000 // SURROGATE_COUNT
 STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER_PLANE != BLOCKS_PER_PLANE - 1)
 
 
-#: What ``input_format`` may say: decide from the text, or read it as markdown or as plain text.
-INPUT_FORMATS = ("auto", "markdown", "text")
+#: What ``input_format`` may say: decide from the text, or read it as markdown, as plain text,
+#: or as plain text written one text node a line (fragments of a sentence judged together).
+INPUT_FORMATS = ("auto", "markdown", "text", "nodes")
 
 
 def run(
@@ -59,9 +60,7 @@ def run(
     codes = [rule.code for rule in rules]
     try:
         markdown, blank_separated = _core.detect_layout(_SURROGATE.sub(" ", text))
-        if input_format != "auto":
-            markdown = input_format == "markdown"
-        layout = ("markdown" if markdown else "text", blank_separated)
+        layout = (("markdown" if markdown else "text") if input_format == "auto" else input_format, blank_separated)
         try:
             clean, removals = _core.explain(text, codes, keep_headline, headline, layout[0])
         except UnicodeEncodeError:

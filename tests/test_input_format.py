@@ -77,3 +77,32 @@ def test_the_format_can_be_forced() -> None:
 def test_a_text_without_blank_lines_is_told_apart() -> None:
     assert not explain("Home\nNews\n" + "\n".join(BODY) + "\n").blank_separated
     assert explain("Home\n\nNews\n\n" + "\n\n".join(BODY) + "\n").blank_separated
+
+
+NODES = "\n".join(
+    [
+        "Home",
+        "News",
+        "Sport",
+        "The city council voted on Tuesday to build a tram line, according to",
+        "Reuters",
+        ", and the work will start in spring.",
+        "Critics said the money would be better spent on buses",
+        "that could serve more streets",
+        ".",
+        "The transport company expects about 20,000 passengers a day once the line opens to the public.",
+        "",
+    ]
+)
+
+
+def test_nodes_are_judged_together_and_kept_verbatim() -> None:
+    result = explain(NODES, input_format="nodes")
+    assert result.input_format == "nodes" and not result.blank_separated
+    kept = result.text.split("\n")
+    for fragment in ("Reuters", "that could serve more streets", "."):
+        assert fragment in kept
+    assert "Home" not in kept
+    lines = NODES.split("\n")
+    for removal in result.removals:
+        assert removal.text == "\n".join(lines[removal.start - 1 : removal.end])

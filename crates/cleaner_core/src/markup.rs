@@ -21,6 +21,9 @@ pub enum InputFormat {
     Auto,
     Markdown,
     Text,
+    /// Plain text written one text node a line: fragments of a sentence are judged together
+    /// (`fragments`). Never detected: one block a line looks the same, and joining harms it.
+    Nodes,
 }
 
 impl InputFormat {
@@ -30,6 +33,7 @@ impl InputFormat {
             "auto" => Some(InputFormat::Auto),
             "markdown" => Some(InputFormat::Markdown),
             "text" => Some(InputFormat::Text),
+            "nodes" => Some(InputFormat::Nodes),
             _ => None,
         }
     }

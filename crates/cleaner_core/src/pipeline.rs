@@ -10,6 +10,7 @@
 //! every page; it skips the line-local rules (`RuleMeta::line_local`), which found every
 //! line of theirs in the first pass.
 
+use crate::fragments;
 use crate::markup::{self, InputFormat};
 use crate::page::{Page, Removal};
 use crate::pychar;
@@ -48,22 +49,32 @@ pub struct RunOptions<'h> {
 /// half of its own work. Removals of later passes are mapped back to the input's lines.
 ///
 /// A markdown input is cleaned as its visible text (`markup::parse`), one visible line per
-/// input line; the output and the removals quote the input's own lines (`markdown_outcome`).
+/// input line; the output and the removals quote the input's own lines (`mapped_outcome`).
+/// With `InputFormat::Nodes` (one text node a line), the text is cleaned as its groups of
+/// sentence fragments (`fragments::join`), one line per group.
 pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome {
+    let detected = markup::detect(text);
     let markdown = match options.format {
-        InputFormat::Auto => markup::detect(text).markdown,
+        InputFormat::Auto => detected.markdown,
         InputFormat::Markdown => true,
-        InputFormat::Text => false,
+        InputFormat::Text | InputFormat::Nodes => false,
     };
     let keep_headline = !options.body_only;
-    if !markdown {
-        let (page, removals) = clean(Page::new(text, keep_headline, options.headline), rules, options);
-        return Outcome { text: page.kept_text(), removals, markdown };
+    if markdown {
+        let parsed = markup::parse(text);
+        let page = Page::new(&parsed.visible, keep_headline, options.headline).with_markup(parsed.markup);
+        let (page, removals) = clean(page, rules, options);
+        return mapped_outcome(text, &page, removals, None);
     }
-    let parsed = markup::parse(text);
-    let page = Page::new(&parsed.visible, keep_headline, options.headline).with_markup(parsed.markup);
-    let (page, removals) = clean(page, rules, options);
-    markdown_outcome(text, &page, removals)
+    if options.format == InputFormat::Nodes {
+        let joined = fragments::join(text);
+        if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
+            let (page, removals) = clean(Page::new(&joined.text, keep_headline, options.headline), rules, options);
+            return mapped_outcome(text, &page, removals, Some(&joined.origin));
+        }
+    }
+    let (page, removals) = clean(Page::new(text, keep_headline, options.headline), rules, options);
+    Outcome { text: page.kept_text(), removals, markdown }
 }
 
 /// The page with every removal applied, and the removals sorted by line.
@@ -99,23 +110,35 @@ fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule], options: RunOptions<'_>) -
     (page, removals)
 }
 
-/// The outcome of a markdown input cleaned as its visible text: the input's lines verbatim.
+/// The outcome of an input cleaned as another text, `page`: its markdown's visible text (one
+/// line per input line), or its groups of fragments (line `k` of `page` is input lines
+/// `origin[k - 1]`). The output is the input's lines verbatim; each removal quotes them.
 ///
-/// Lines with markup and no visible text (an image, `[` and `](url)` of a link whose text
+/// Markdown: lines with markup and no visible text (an image, `[` and `](url)` of a link whose text
 /// spans lines, a table rule) are layout for the rules, like blank lines; they go with the
 /// removal next to them: a removal takes such lines up and down to the nearest line with
 /// visible text or another removal, so a removed linked headline takes its brackets and a
 /// removed menu its icons. Blank lines stay and are folded, as in text mode.
-fn markdown_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>) -> Outcome {
+fn mapped_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>, origin: Option<&[(usize, usize)]>) -> Outcome {
     let input: Vec<&str> = text.split('\n').collect();
+    let markdown = origin.is_none();
+    let span = |removal: &Removal| match origin {
+        Some(groups) => (groups[removal.start - 1].0, groups[removal.end - 1].1),
+        None => (removal.start, removal.end),
+    };
     let syntax_only = |n: usize| page.line(n).is_blank() && !pychar::strip(input[n - 1]).is_empty();
     let mut claimed = vec![false; input.len() + 1];
     for removal in &removals {
-        claimed[removal.start..=removal.end].iter_mut().for_each(|c| *c = true);
+        let (start, end) = span(removal);
+        claimed[start..=end].iter_mut().for_each(|c| *c = true);
     }
     let mut widened: Vec<(&'static RuleMeta, usize, usize)> = Vec::with_capacity(removals.len());
     for removal in &removals {
-        let (mut start, mut end) = (removal.start, removal.end);
+        let (mut start, mut end) = span(removal);
+        if !markdown {
+            widened.push((removal.rule, start, end));
+            continue;
+        }
         let mut up = start;
         while up > 1 && page.line(up - 1).is_blank() && !claimed[up - 1] {
             up -= 1;
@@ -156,7 +179,7 @@ fn markdown_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>) -> Outc
         .into_iter()
         .map(|(rule, start, end)| Removal { rule, start, end, text: input[start - 1..end].join("\n") })
         .collect();
-    Outcome { text: clean, removals, markdown: true }
+    Outcome { text: clean, removals, markdown }
 }
 
 fn one_pass(page: &mut Page<'_>, rules: &[&dyn Rule]) -> Vec<Removal> {
