@@ -37,6 +37,7 @@ def explain(
     ignore: Iterable[str] = (),
     headline: str | None = None,
     input_format: str = "auto",
+    output_format: str = "input",
 ) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
@@ -49,16 +50,20 @@ def explain(
     (BeautifulSoup's ``get_text("\\n")``), whose sentence fragments, split at
     links, are judged together. Markdown is judged by its visible text (link text, not
     URLs) and comes out as markdown: the kept lines are the input's own.
+    ``output_format="text"`` writes the kept lines' visible text instead
+    (links reduced to their text, no markup; for NLP), plain text as it is;
+    the removals still quote the input.
     """
     from cleaner import engine, registry
 
     rules = registry.active_rules(select, ignore)
-    return engine.run(text, rules, keep_headline=keep_headline, headline=headline, input_format=input_format)
+    result = engine.run(text, rules, keep_headline=keep_headline, headline=headline, input_format=input_format)
+    return engine.with_output_format(result, output_format)
 
 
-def clean(text: str, *, keep_headline: bool = True, input_format: str = "auto") -> str:
+def clean(text: str, *, keep_headline: bool = True, input_format: str = "auto", output_format: str = "input") -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
-    return explain(text, keep_headline=keep_headline, input_format=input_format).text
+    return explain(text, keep_headline=keep_headline, input_format=input_format, output_format=output_format).text
 
 
 def explain_html(

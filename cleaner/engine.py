@@ -72,6 +72,23 @@ def run(
     return Result(clean, tuple(Removal(*removal) for removal in removals), *layout)
 
 
+#: What ``output_format`` may say: the kept lines as the input had them, or their visible text.
+OUTPUT_FORMATS = ("input", "text")
+_BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def with_output_format(result: Result, output_format: str) -> Result:
+    """``result`` with its text in ``output_format``: "input" (verbatim) or "text" (visible
+    text of markdown; lines that show nothing, such as images, dropped; blank runs folded)."""
+    if output_format not in OUTPUT_FORMATS:
+        raise CleanerError(f"unknown output format {output_format!r}: choose from {', '.join(OUTPUT_FORMATS)}")
+    if output_format == "input" or result.input_format != "markdown" or not result.text:
+        return result
+    shown = _BLANK_RUNS.sub("\n\n", visible_text(result.text, "markdown")).strip("\n")
+    lines = "\n".join(line.rstrip() for line in shown.split("\n"))
+    return Result(lines + "\n" if lines else "", result.removals, result.input_format, result.blank_separated)
+
+
 def visible_text(text: str, input_format: str = "auto") -> str:
     """``text`` as a reader sees it: markdown's links reduced to their text, no image,
     emphasis, heading or table syntax, one line per input line; plain text unchanged."""

@@ -106,3 +106,14 @@ def test_nodes_are_judged_together_and_kept_verbatim() -> None:
     lines = NODES.split("\n")
     for removal in result.removals:
         assert removal.text == "\n".join(lines[removal.start - 1 : removal.end])
+
+
+def test_the_visible_text_can_be_asked_for() -> None:
+    shown = explain(MARKDOWN, keep_headline=False, output_format="text")
+    assert "](" not in shown.text and "**" not in shown.text and "![" not in shown.text
+    assert "according to its own study." in shown.text
+    assert shown.removals == explain(MARKDOWN, keep_headline=False).removals
+    plain = "A line.\nAnother line.\n"
+    assert explain(plain, output_format="text").text == explain(plain).text
+    with pytest.raises(CleanerError):
+        explain(plain, output_format="html")
