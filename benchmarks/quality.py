@@ -5,6 +5,13 @@ Run from the project root::
     python benchmarks/quality.py                       # both datasets, every system
     python benchmarks/quality.py --dataset scrapinghub --systems cleaner,c4 --worst 5
     python benchmarks/quality.py --by-rule --format markdown
+    python benchmarks/quality.py --converter html2text --fold both --systems cleaner,c4
+
+``--converter`` makes every page's text from its HTML with another converter (markdown
+from html2text or markdownify, one text node a line, one block a line; see
+``converters.py``), so every text system reads the same converted text; a markdown output
+is scored by its visible text. ``--fold 1|2|both`` scores the pages of one fold, or each
+fold in its own table, the folds split by site.
 
 For each dataset, every system runs in this one process on the same pages and
 is scored with the dataset's own ``metrics.py``: scrapinghub-dev with the
@@ -17,6 +24,8 @@ decoded HTML for HTML systems.
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import gzip
 import hashlib
 import logging
 import os
@@ -37,6 +46,7 @@ import trafilatura
 # First, before any module here imports cleaner.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from baselines import c4_filter, justext_html, justext_lines
+from converters import CONVERTERS, MARKDOWN_CONVERTERS, convert, fold, visible_text
 from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
 from quality_diagnostics import by_rule, explain, worst
 
@@ -69,8 +79,14 @@ def raw_text(dataset: Dataset, page: Page) -> str:
     return page.raw
 
 
+#: cleaner's input_format for the text systems' input (``--input-format``).
+INPUT_FORMAT = {"name": "auto"}
+
+
 def cleaner_text(dataset: Dataset, page: Page) -> str:
-    return cleaner.clean(page.raw, keep_headline=False)
+    if INPUT_FORMAT["name"] == "auto":
+        return cleaner.clean(page.raw, keep_headline=False)
+    return cleaner.clean(page.raw, keep_headline=False, input_format=INPUT_FORMAT["name"])
 
 
 def justext_text(dataset: Dataset, page: Page) -> str:
@@ -167,14 +183,16 @@ def score_row(run: Run, scores: Scores, docs: int, with_accuracy: bool, digits: 
     return [run.system.label, run.system.input, *figures, *speed]
 
 
-def score_table(dataset: Dataset, runs: Sequence[Run], n_bootstrap: int, fmt: str, digits: int = 3) -> str:
+def score_table(
+    dataset: Dataset, runs: Sequence[Run], n_bootstrap: int, fmt: str, digits: int = 3, caption: str = ""
+) -> str:
     with_accuracy = dataset.key == "trafilatura"
     header = ["system", "input", "precision", "recall", "F1", "± F1"]
     header += ["accuracy"] * with_accuracy + ["docs/s", "MB/s"]
     rows = [
         score_row(r, dataset.score(r.outputs, n_bootstrap), len(dataset.pages), with_accuracy, digits) for r in runs
     ]
-    title = f"{dataset.folder_name}: {len(dataset.pages)} pages, {dataset.metric_name}"
+    title = f"{dataset.folder_name}{caption}: {len(dataset.pages)} pages, {dataset.metric_name}"
     if n_bootstrap:
         title += f"; ± F1 = bootstrap std over {n_bootstrap} page resamples"
     return title + "\n\n" + render(header, rows, fmt, left=2)
@@ -220,6 +238,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--format", choices=["plain", "markdown"], default="plain", help="table format")
     parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
     parser.add_argument("--digits", type=int, default=3, help="decimals of precision, recall, F1 and accuracy")
+    parser.add_argument(
+        "--converter",
+        choices=CONVERTERS,
+        default="inscriptis",
+        help="how the text systems' input is made from the HTML",
+    )
+    parser.add_argument("--fold", choices=["1", "2", "both", "all"], default="all", help="pages of one fold (by site)")
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="keep converted texts in DIR between runs")
+    parser.add_argument(
+        "--input-format",
+        choices=["auto", "markdown", "text", "nodes"],
+        default="auto",
+        help="cleaner (text)'s input_format (default auto: detected)",
+    )
     args = parser.parse_args(argv)
     args.systems = select_systems(parser, args.systems)
     return args
@@ -238,15 +270,57 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def converted(dataset: Dataset, name: str, cache: Path | None) -> Dataset:
+    """``dataset`` with each page's text made by converter ``name`` from its HTML."""
+    if name == "inscriptis":
+        return dataset
+    progress(f"{dataset.folder_name}: converting {len(dataset.pages)} pages with {name}")
+    pages = []
+    for page in dataset.pages:
+        path = cache / name / dataset.folder_name / f"{page.id}.txt.gz" if cache else None
+        if path is not None and path.exists():
+            text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        else:
+            text = convert(name, page.html, page.raw)
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(gzip.compress(text.encode("utf-8")))
+        pages.append(dataclasses.replace(page, raw=text))
+    return dataset.subset(pages)
+
+
+def scored(run: Run, converter: str) -> Run:
+    """``run`` as the metric reads it: a text system's markdown output reduced to its visible text."""
+    if converter not in MARKDOWN_CONVERTERS or run.system.input != "text":
+        return run
+    return dataclasses.replace(run, outputs=[visible_text(out) for out in run.outputs])
+
+
+def folds(dataset: Dataset, which: str) -> list[tuple[str, Dataset]]:
+    """(caption, pages) of each table ``--fold`` asks for."""
+    if which == "all":
+        return [("", dataset)]
+    numbers = [1, 2] if which == "both" else [int(which)]
+    return [(f", fold {n}", dataset.subset([p for p in dataset.pages if fold(p.url) == n])) for n in numbers]
+
+
 def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
     """Run, score and diagnose one dataset; yields the report's blocks."""
+    dataset = converted(dataset, args.converter, args.cache)
     runs = []
     for system in args.systems:
         progress(f"{dataset.folder_name}: {system.label} on {len(dataset.pages)} pages")
         runs.append(run_system(dataset, system))
         if args.save:
             save_outputs(args.save, dataset, runs[-1])
-    yield score_table(dataset, runs, args.bootstrap, args.format, args.digits)
+    caption = "" if args.converter == "inscriptis" else f", {args.converter} text"
+    for fold_caption, part in folds(dataset, args.fold):
+        index = {page.id: i for i, page in enumerate(dataset.pages)}
+        part_runs = [
+            dataclasses.replace(r, outputs=[r.outputs[index[p.id]] for p in part.pages])
+            for r in (scored(run, args.converter) for run in runs)
+        ]
+        yield score_table(part, part_runs, args.bootstrap, args.format, args.digits, caption + fold_caption)
     if args.worst or args.by_rule:
         progress(f"{dataset.folder_name}: cleaner.explain for the diagnostics")
         explained = [explain(page) for page in dataset.pages]
@@ -260,6 +334,7 @@ def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
+    INPUT_FORMAT["name"] = args.input_format
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # encoding guesses, empty extractions
     keys = list(DATASETS) if args.dataset == "all" else [args.dataset]
     source = cleaner_fingerprint()

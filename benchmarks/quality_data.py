@@ -6,6 +6,7 @@ imported from there (never copied), so the scores are the datasets' own.
 
 from __future__ import annotations
 
+import copy
 import gzip
 import importlib.util
 import json
@@ -28,11 +29,12 @@ GOLD_SHARE = 0.5
 
 @dataclass(frozen=True)
 class Page:
-    """One page: its id, the raw scraped text and the decoded HTML."""
+    """One page: its id, the raw scraped text (or another converter's text) and the decoded HTML."""
 
     id: str
     raw: str
     html: str
+    url: str = ""
 
     @cached_property
     def lines(self) -> list[str]:
@@ -111,7 +113,13 @@ class Dataset(ABC):
     def _load_page(self, page_id: str) -> Page:
         raw = (self.folder / "raw" / f"{page_id}.txt").read_text(encoding="utf-8")
         html = self.decode_html(gzip.decompress((self.folder / "html" / f"{page_id}.html.gz").read_bytes()))
-        return Page(page_id, raw, html)
+        return Page(page_id, raw, html, str(self.gold[page_id].get("url", "")))
+
+    def subset(self, pages: Sequence[Page]) -> Dataset:
+        """This dataset with only ``pages`` (for scoring one fold)."""
+        part = copy.copy(self)
+        part.pages = list(pages)
+        return part
 
 
 class ScrapinghubDev(Dataset):

@@ -36,23 +36,34 @@ def explain(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     headline: str | None = None,
+    input_format: str = "auto",
+    output_format: str = "input",
 ) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
     ``keep_headline=False`` also removes the headline and standfirst, leaving
     the article body alone. ``select``/``ignore`` take rule codes or names.
     ``headline``, when the page's headline is known (from HTML metadata), is
-    the line the headline rule removes instead of guessing.
+    the line the headline rule removes instead of guessing. ``input_format``
+    "auto" tells markdown from plain text by itself; "markdown" or "text"
+    says which it is; "nodes" is plain text written one text node a line
+    (BeautifulSoup's ``get_text("\\n")``), whose sentence fragments, split at
+    links, are judged together. Markdown is judged by its visible text (link text, not
+    URLs) and comes out as markdown: the kept lines are the input's own.
+    ``output_format="text"`` writes the kept lines' visible text instead
+    (links reduced to their text, no markup; for NLP), plain text as it is;
+    the removals still quote the input.
     """
     from cleaner import engine, registry
 
     rules = registry.active_rules(select, ignore)
-    return engine.run(text, rules, keep_headline=keep_headline, headline=headline)
+    result = engine.run(text, rules, keep_headline=keep_headline, headline=headline, input_format=input_format)
+    return engine.with_output_format(result, output_format)
 
 
-def clean(text: str, *, keep_headline: bool = True) -> str:
+def clean(text: str, *, keep_headline: bool = True, input_format: str = "auto", output_format: str = "input") -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
-    return explain(text, keep_headline=keep_headline).text
+    return explain(text, keep_headline=keep_headline, input_format=input_format, output_format=output_format).text
 
 
 def explain_html(

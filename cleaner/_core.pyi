@@ -18,12 +18,26 @@ class _RuleRow(TypedDict):
 UNICODE_VERSION: str
 
 def explain(
-    text: str, codes: list[str], keep_headline: bool = True, headline: str | None = None
+    text: str,
+    codes: list[str],
+    keep_headline: bool = True,
+    headline: str | None = None,
+    input_format: str = "auto",
 ) -> tuple[str, list[_Removal]]:
-    """Clean one text with the rules given by code, in pipeline order: (clean text, removals)."""
+    """Clean one text with the rules given by code, in pipeline order: (clean text, removals).
 
-def explain_batch(texts: list[str], codes: list[str], keep_headline: bool = True) -> list[tuple[str, list[_Removal]]]:
+    ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
+
+def explain_batch(
+    texts: list[str], codes: list[str], keep_headline: bool = True, input_format: str = "auto"
+) -> list[tuple[str, list[_Removal]]]:
     """Clean many texts in one call, without the GIL."""
+
+def detect_layout(text: str) -> tuple[bool, bool]:
+    """The layout of a text: (markdown, blank lines between blocks)."""
+
+def visible_text(text: str) -> str:
+    """A markdown text's visible lines: link text without URLs, no image, emphasis, heading or table syntax."""
 
 def rule_table() -> list[_RuleRow]:
     """Every rule's metadata, in pipeline order."""

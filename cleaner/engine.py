@@ -37,27 +37,78 @@ BLOCKS_PER_PLANE = 0x10000 // SURROGATE_COUNT
 STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER_PLANE != BLOCKS_PER_PLANE - 1)
 
 
-def run(text: str, rules: Sequence[RuleInfo], *, keep_headline: bool = True, headline: str | None = None) -> Result:
-    """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here)."""
+#: What ``input_format`` may say: decide from the text, or read it as markdown, as plain text,
+#: or as plain text written one text node a line (fragments of a sentence judged together).
+INPUT_FORMATS = ("auto", "markdown", "text", "nodes")
+
+
+def run(
+    text: str,
+    rules: Sequence[RuleInfo],
+    *,
+    keep_headline: bool = True,
+    headline: str | None = None,
+    input_format: str = "auto",
+) -> Result:
+    """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here).
+
+    ``input_format`` "auto" lets the core tell markdown from plain text; the layout it read
+    is on the result (``Result.input_format``, ``Result.blank_separated``).
+    """
+    if input_format not in INPUT_FORMATS:
+        raise CleanerError(f"unknown input format {input_format!r}: choose from {', '.join(INPUT_FORMATS)}")
     codes = [rule.code for rule in rules]
     try:
+        markdown, blank_separated = _core.detect_layout(_SURROGATE.sub(" ", text))
+        layout = (("markdown" if markdown else "text") if input_format == "auto" else input_format, blank_separated)
         try:
-            clean, removals = _core.explain(text, codes, keep_headline, headline)
+            clean, removals = _core.explain(text, codes, keep_headline, headline, layout[0])
         except UnicodeEncodeError:
-            return _run_with_surrogates(text, codes, keep_headline, headline)
+            return _run_with_surrogates(text, codes, keep_headline, headline, layout)
     except BaseException as exc:
         if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
             raise CoreError(f"the core failed: {exc}") from exc
         raise
-    return Result(clean, tuple(Removal(*removal) for removal in removals))
+    return Result(clean, tuple(Removal(*removal) for removal in removals), *layout)
 
 
-def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headline: str | None) -> Result:
+#: What ``output_format`` may say: the kept lines as the input had them, or their visible text.
+OUTPUT_FORMATS = ("input", "text")
+_BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def with_output_format(result: Result, output_format: str) -> Result:
+    """``result`` with its text in ``output_format``: "input" (verbatim) or "text" (visible
+    text of markdown; lines that show nothing, such as images, dropped; blank runs folded)."""
+    if output_format not in OUTPUT_FORMATS:
+        raise CleanerError(f"unknown output format {output_format!r}: choose from {', '.join(OUTPUT_FORMATS)}")
+    if output_format == "input" or result.input_format != "markdown" or not result.text:
+        return result
+    shown = _BLANK_RUNS.sub("\n\n", visible_text(result.text, "markdown")).strip("\n")
+    lines = "\n".join(line.rstrip() for line in shown.split("\n"))
+    return Result(lines + "\n" if lines else "", result.removals, result.input_format, result.blank_separated)
+
+
+def visible_text(text: str, input_format: str = "auto") -> str:
+    """``text`` as a reader sees it: markdown's links reduced to their text, no image,
+    emphasis, heading or table syntax, one line per input line; plain text unchanged."""
+    markdown = (
+        _core.detect_layout(_SURROGATE.sub(" ", text))[0] if input_format == "auto" else input_format == "markdown"
+    )
+    if not markdown:
+        return text
+    # A lone surrogate has no UTF-8 form: the visible text shows U+FFFD in its place.
+    return _core.visible_text(_SURROGATE.sub("\ufffd", text))
+
+
+def _run_with_surrogates(
+    text: str, codes: list[str], keep_headline: bool, headline: str | None, layout: tuple[str, bool]
+) -> Result:
     """:func:`run` for a text (or headline) holding lone surrogates: see the module docstring."""
     stand_ins = StandIns(text, headline)
     hidden_headline = None if headline is None else stand_ins.hide(headline)
-    clean, removals = _core.explain(stand_ins.hide(text), codes, keep_headline, hidden_headline)
-    return stand_ins.restore(Result(clean, tuple(Removal(*removal) for removal in removals)))
+    clean, removals = _core.explain(stand_ins.hide(text), codes, keep_headline, hidden_headline, layout[0])
+    return stand_ins.restore(Result(clean, tuple(Removal(*removal) for removal in removals), *layout))
 
 
 def has_surrogates(text: str) -> bool:
@@ -94,6 +145,8 @@ class StandIns:
                 Removal(r.code, r.name, r.start, r.end, _shifted(r.text, self._stand_ins, -self._shift))
                 for r in result.removals
             ),
+            result.input_format,
+            result.blank_separated,
         )
 
 

@@ -45,16 +45,27 @@ class Removal:
 
 
 class Result:
-    """The clean text and every removal that produced it, sorted by line."""
+    """The clean text and every removal that produced it, sorted by line.
 
-    __slots__ = ("removals", "text")
+    ``input_format`` is how the input was read, "markdown" or "text" (detected), or as the
+    caller said ("nodes" too); ``blank_separated`` is False for a text with no blank lines between its
+    blocks (one block or one text node a line).
+    """
+
+    __slots__ = ("blank_separated", "input_format", "removals", "text")
 
     text: str
     removals: tuple[Removal, ...]
+    input_format: str
+    blank_separated: bool
 
-    def __init__(self, text: str, removals: tuple[Removal, ...]) -> None:
+    def __init__(
+        self, text: str, removals: tuple[Removal, ...], input_format: str = "text", blank_separated: bool = True
+    ) -> None:
         object.__setattr__(self, "text", text)
         object.__setattr__(self, "removals", removals)
+        object.__setattr__(self, "input_format", input_format)
+        object.__setattr__(self, "blank_separated", blank_separated)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
         raise AttributeError(f"cannot assign to field {name!r}: a Result is frozen")

@@ -12,7 +12,7 @@ fn main() {
     let t = Instant::now();
     let _ = &*cleaner_core::rules::LINE_PATTERNS;
     println!("pattern index    {:>6.1} ms", t.elapsed().as_secs_f64() * 1e3);
-    let options = cleaner_core::RunOptions { body_only: false, headline: None };
+    let options = cleaner_core::RunOptions { body_only: false, headline: None, ..Default::default() };
     let t = Instant::now();
     cleaner_core::run(&text, cleaner_core::rules::ALL, options);
     println!("first page       {:>6.1} ms", t.elapsed().as_secs_f64() * 1e3);

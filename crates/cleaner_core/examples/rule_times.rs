@@ -16,7 +16,11 @@ fn main() {
     // WARM=all cleans every page once first, so that what follows is the steady state.
     let warm_all = std::env::var("WARM").is_ok_and(|v| v == "all");
     for text in texts.iter().take(if warm_all { texts.len() } else { 1 }) {
-        cleaner_core::run(text, ALL, cleaner_core::RunOptions { body_only: true, headline: None });
+        cleaner_core::run(
+            text,
+            ALL,
+            cleaner_core::RunOptions { body_only: true, headline: None, ..Default::default() },
+        );
     }
     println!("warm-up (compiles the patterns): {:.1} ms", warm.elapsed().as_secs_f64() * 1000.0);
     let mut totals = vec![0.0f64; ALL.len()];
@@ -36,7 +40,11 @@ fn main() {
     let all = start.elapsed().as_secs_f64();
     let piped = Instant::now();
     for text in &texts {
-        cleaner_core::run(text, ALL, cleaner_core::RunOptions { body_only: true, headline: None });
+        cleaner_core::run(
+            text,
+            ALL,
+            cleaner_core::RunOptions { body_only: true, headline: None, ..Default::default() },
+        );
     }
     let piped = piped.elapsed().as_secs_f64();
     println!("the whole pipeline (to its fixed point): {:.0} pages/s", texts.len() as f64 / piped);

@@ -37,5 +37,5 @@ fn measured(texts: &[String]) -> usize {
 }
 
 fn clean(text: &str) -> usize {
-    cleaner_core::run(text, ALL, RunOptions { body_only: true, headline: None }).text.len()
+    cleaner_core::run(text, ALL, RunOptions { body_only: true, headline: None, ..Default::default() }).text.len()
 }

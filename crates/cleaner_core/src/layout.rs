@@ -64,6 +64,11 @@ pub const MIN_LEAD_IN_WORDS: usize = 2;
 pub const MIN_HEADLINE_WORDS: usize = 3;
 pub const MIN_STANDFIRST_WORDS: usize = 10;
 pub const MAX_HEADLINE_WORDS: usize = 40;
+/// Markdown: a line with more than this share of its visible characters inside links is
+/// not prose, however long (a teaser headline linked to its story, a "Read also: …" line);
+/// jusText's max_link_density for good paragraphs is 0.2, but an article's sentence may
+/// link most of its words to a source.
+pub const MAX_PROSE_LINK_DENSITY: f64 = 0.5;
 
 /// The article's place on the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,7 +97,7 @@ pub fn is_prose(page: &Page<'_>, number: usize) -> bool {
     if f.words < MIN_SENTENCE_WORDS || (f.words < MIN_PARAGRAPH_WORDS && !f.ends_sentence) {
         return false;
     }
-    page.title_case(number) < MAX_PROSE_TITLE_CASE
+    page.title_case(number) < MAX_PROSE_TITLE_CASE && page.markup(number).link_density() <= MAX_PROSE_LINK_DENSITY
 }
 
 fn starts_upper_or_digit(text: &str) -> bool {
@@ -292,4 +297,28 @@ fn header(page: &Page<'_>, body_start: usize) -> Vec<usize> {
     }
     found.reverse();
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup;
+
+    fn markdown_page(text: &str) -> (markup::Parsed, String) {
+        let parsed = markup::parse(text);
+        let visible = parsed.visible.clone();
+        (parsed, visible)
+    }
+
+    #[test]
+    fn a_linked_teaser_is_no_prose() {
+        let text = "[Ministers agreed on Monday to raise the budget for schools by a tenth next year.](https://example.org/a)\n\
+                    Ministers agreed on Monday to raise the budget for schools by a tenth, [the agency said](https://example.org/b).";
+        let (parsed, visible) = markdown_page(text);
+        let page = Page::new(&visible, &visible, true, None).with_markup(parsed.markup);
+        assert!(page.markup(1).link_density() > MAX_PROSE_LINK_DENSITY && !is_prose(&page, 1));
+        assert!(is_prose(&page, 2));
+        let plain = Page::new(&visible, &visible, true, None);
+        assert!(is_prose(&plain, 1), "plain text has no links: the same words are prose");
+    }
 }

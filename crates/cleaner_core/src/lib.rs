@@ -7,8 +7,10 @@
 //! the chrome phrases of every language; `pyre` and `pychar` give the patterns and string
 //! measures the semantics of the Python they were specified in.
 
+pub mod fragments;
 pub mod layout;
 pub mod lexicon;
+pub mod markup;
 pub mod page;
 mod pattern_facts;
 pub mod pipeline;

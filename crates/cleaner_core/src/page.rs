@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::layout::Layout;
 use crate::lexicon;
+use crate::markup::Markup;
 use crate::prefilter::Candidates;
 use crate::pychar;
 use crate::pyre::{self, is_plain, Hay};
@@ -103,6 +104,9 @@ pub struct Page<'a> {
     /// Per line: the rules' line patterns that may match it (`rules::LINE_PATTERNS`).
     candidates: OnceCell<Vec<Candidates>>,
     pub(crate) layout: OnceCell<Layout>,
+    /// Per line: its markdown markup (`markup::parse`); empty for plain text, where every
+    /// line reads as `Markup::default()`.
+    markup: Vec<Markup>,
 }
 
 impl<'a> Page<'a> {
@@ -144,7 +148,26 @@ impl<'a> Page<'a> {
             title_case: vec![OnceCell::new(); count],
             tests: vec![Cell::new(0); count],
             layout: OnceCell::new(),
+            markup: Vec::new(),
         }
+    }
+
+    /// This page with each line's markdown markup (one per line); the page's text is the
+    /// visible text of the markdown (`markup::parse`).
+    pub fn with_markup(self, markup: Vec<Markup>) -> Page<'a> {
+        assert_eq!(markup.len(), self.lines.len(), "one markup per line");
+        Page { markup, ..self }
+    }
+
+    /// True if the page was read from markdown.
+    pub fn is_markdown(&self) -> bool {
+        !self.markup.is_empty()
+    }
+
+    /// The markdown markup of line `number` (`Markup::default()` for plain text).
+    #[inline]
+    pub fn markup(&self, number: usize) -> Markup {
+        self.markup.get(number - 1).copied().unwrap_or_default()
     }
 
     /// A page of `text`, the kept lines of `parent` (line `i` is `parent`'s line
@@ -196,7 +219,12 @@ impl<'a> Page<'a> {
             })
             .collect();
         let tests = rows.iter().map(|row| Cell::new(row.map_or(0, |r| parent.tests[r].get()))).collect();
-        Page { features, forms, lexicon_tables, candidates, title_case, tests, ..page }
+        let markup = if parent.is_markdown() {
+            rows.iter().map(|row| row.map_or_else(Markup::default, |r| parent.markup[r])).collect()
+        } else {
+            Vec::new()
+        };
+        Page { features, forms, lexicon_tables, candidates, title_case, tests, markup, ..page }
     }
 
     /// Line `number` (1-based).

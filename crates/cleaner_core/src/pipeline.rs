@@ -10,8 +10,11 @@
 //! every page; it skips the line-local rules (`RuleMeta::line_local`), which found every
 //! line of theirs in the first pass.
 
+use crate::fragments;
+use crate::markup::{self, InputFormat};
 use crate::page::{Page, Removal};
-use crate::rule::Rule;
+use crate::pychar;
+use crate::rule::{Rule, RuleMeta};
 use crate::text;
 
 /// A bound on the passes, so that time stays linear in the input whatever it holds: each
@@ -25,6 +28,8 @@ pub const MAX_PASSES: usize = 5;
 pub struct Outcome {
     pub text: String,
     pub removals: Vec<Removal>,
+    /// True if the input was read as markdown.
+    pub markdown: bool,
 }
 
 /// Options of one run.
@@ -34,6 +39,8 @@ pub struct RunOptions<'h> {
     pub body_only: bool,
     /// The page's headline when known from elsewhere (HTML metadata).
     pub headline: Option<&'h str>,
+    /// Markdown, plain text, or decided from the text (`markup::detect`).
+    pub format: InputFormat,
 }
 
 /// Apply `rules` to `text` until a pass removes nothing; every removal is recorded.
@@ -41,12 +48,51 @@ pub struct RunOptions<'h> {
 /// Each rule sees the lines the rules before it left, with their original numbers; its
 /// removals are applied only after it has looked at the whole page, so a rule never sees
 /// half of its own work. Removals of later passes are mapped back to the input's lines.
+///
+/// A markdown input is cleaned as its visible text (`markup::parse`), one visible line per
+/// input line; the output and the removals quote the input's own lines (`mapped_outcome`).
+/// With `InputFormat::Nodes` (one text node a line), the text is cleaned as its groups of
+/// sentence fragments (`fragments::join`), one line per group.
 pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome {
+    let detected = markup::detect(text);
+    let markdown = match options.format {
+        InputFormat::Auto => detected.markdown,
+        InputFormat::Markdown => true,
+        InputFormat::Text | InputFormat::Nodes => false,
+    };
     let keep_headline = !options.body_only;
-    let visible = text::visible(text);
+    // The rules read every text without its invisible characters (`text::visible`).
     let headline = options.headline.map(text::visible);
     let headline = headline.as_deref();
-    let mut page = Page::new(text, &visible, keep_headline, headline);
+    if markdown {
+        let parsed = markup::parse(text);
+        let visible = text::visible(&parsed.visible);
+        let page = Page::new(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
+        let (page, removals) = clean(page, rules, options, headline);
+        return mapped_outcome(text, &page, removals, None);
+    }
+    if options.format == InputFormat::Nodes {
+        let joined = fragments::join(text);
+        if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
+            let visible = text::visible(&joined.text);
+            let page = Page::new(&joined.text, &visible, keep_headline, headline);
+            let (page, removals) = clean(page, rules, options, headline);
+            return mapped_outcome(text, &page, removals, Some(&joined.origin));
+        }
+    }
+    let visible = text::visible(text);
+    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options, headline);
+    Outcome { text: page.kept_text(), removals, markdown }
+}
+
+/// The page with every removal applied, and the removals sorted by line.
+fn clean<'a>(
+    mut page: Page<'a>,
+    rules: &[&dyn Rule],
+    options: RunOptions<'_>,
+    headline: Option<&str>,
+) -> (Page<'a>, Vec<Removal>) {
+    let keep_headline = !options.body_only;
     let mut removals = one_pass(&mut page, rules);
     let contextual: Vec<&dyn Rule> = rules.iter().copied().filter(|r| !r.meta().line_local).collect();
     for _ in 1..MAX_PASSES {
@@ -75,7 +121,79 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         }
     }
     removals.sort_by_key(|r| r.start);
-    Outcome { text: page.kept_text(), removals }
+    (page, removals)
+}
+
+/// The outcome of an input cleaned as another text, `page`: its markdown's visible text (one
+/// line per input line), or its groups of fragments (line `k` of `page` is input lines
+/// `origin[k - 1]`). The output is the input's lines verbatim; each removal quotes them.
+///
+/// Markdown: lines with markup and no visible text (an image, `[` and `](url)` of a link whose text
+/// spans lines, a table rule) are layout for the rules, like blank lines; they go with the
+/// removal next to them: a removal takes such lines up and down to the nearest line with
+/// visible text or another removal, so a removed linked headline takes its brackets and a
+/// removed menu its icons. Blank lines stay and are folded, as in text mode.
+fn mapped_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>, origin: Option<&[(usize, usize)]>) -> Outcome {
+    let input: Vec<&str> = text.split('\n').collect();
+    let markdown = origin.is_none();
+    let span = |removal: &Removal| match origin {
+        Some(groups) => (groups[removal.start - 1].0, groups[removal.end - 1].1),
+        None => (removal.start, removal.end),
+    };
+    let syntax_only = |n: usize| page.line(n).is_blank() && !pychar::strip(input[n - 1]).is_empty();
+    let mut claimed = vec![false; input.len() + 1];
+    for removal in &removals {
+        let (start, end) = span(removal);
+        claimed[start..=end].iter_mut().for_each(|c| *c = true);
+    }
+    let mut widened: Vec<(&'static RuleMeta, usize, usize)> = Vec::with_capacity(removals.len());
+    for removal in &removals {
+        let (mut start, mut end) = span(removal);
+        if !markdown {
+            widened.push((removal.rule, start, end));
+            continue;
+        }
+        let mut up = start;
+        while up > 1 && page.line(up - 1).is_blank() && !claimed[up - 1] {
+            up -= 1;
+        }
+        if let Some(first) = (up..start).find(|&n| syntax_only(n)) {
+            start = first;
+        }
+        let mut down = end;
+        while down < input.len() && page.line(down + 1).is_blank() && !claimed[down + 1] {
+            down += 1;
+        }
+        if let Some(last) = (end + 1..=down).rev().find(|&n| syntax_only(n)) {
+            end = last;
+        }
+        claimed[start..=end].iter_mut().for_each(|c| *c = true);
+        widened.push((removal.rule, start, end));
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for (i, line) in input.iter().enumerate() {
+        let text = pychar::rstrip(line);
+        if claimed[i + 1] && !pychar::strip(text).is_empty() {
+            continue;
+        }
+        let blank = pychar::strip(text).is_empty();
+        if blank && out.last().is_none_or(|last| last.is_empty()) {
+            continue;
+        }
+        out.push(if blank { "" } else { text });
+    }
+    while out.last().is_some_and(|last| last.is_empty()) {
+        out.pop();
+    }
+    let mut clean = out.join("\n");
+    if !clean.is_empty() {
+        clean.push('\n');
+    }
+    let removals = widened
+        .into_iter()
+        .map(|(rule, start, end)| Removal { rule, start, end, text: input[start - 1..end].join("\n") })
+        .collect();
+    Outcome { text: clean, removals, markdown }
 }
 
 fn one_pass(page: &mut Page<'_>, rules: &[&dyn Rule]) -> Vec<Removal> {

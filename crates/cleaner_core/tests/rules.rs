@@ -39,7 +39,8 @@ fn documentation_examples_hold() {
         for (section, example) in meta.examples() {
             let lines: Vec<&str> = example.split('\n').collect();
             let text: Vec<&str> = lines.iter().map(|l| l.strip_prefix(CONTEXT).unwrap_or(l)).collect();
-            let outcome = run(&text.join("\n"), &[*rule], RunOptions { body_only: true, headline: None });
+            let outcome =
+                run(&text.join("\n"), &[*rule], RunOptions { body_only: true, headline: None, ..Default::default() });
             let removed: BTreeSet<usize> = outcome
                 .removals
                 .iter()
@@ -97,7 +98,7 @@ fn rule_fixtures_hold() {
         assert_eq!(kinds.len(), 2, "fixtures/rules/{code} needs removes_ and keeps_ cases");
         for page in names {
             let input = fs::read_to_string(&page).expect("UTF-8 input");
-            let outcome = run(&input, &[*rule], RunOptions { body_only, headline: None });
+            let outcome = run(&input, &[*rule], RunOptions { body_only, headline: None, ..Default::default() });
             let stem = page.with_extension("");
             let expected_text = fs::read_to_string(stem.with_extension("expected.txt")).expect(".expected.txt");
             assert_eq!(outcome.text, expected_text, "{}", page.display());
@@ -120,8 +121,8 @@ fn cleaning_is_idempotent_on_the_fixture_pages() {
         }
         let input = fs::read_to_string(&path).expect("UTF-8");
         for body_only in [false, true] {
-            let once = run(&input, ALL, RunOptions { body_only, headline: None });
-            let twice = run(&once.text, ALL, RunOptions { body_only, headline: None });
+            let once = run(&input, ALL, RunOptions { body_only, headline: None, ..Default::default() });
+            let twice = run(&once.text, ALL, RunOptions { body_only, headline: None, ..Default::default() });
             assert_eq!(twice.text, once.text, "{}", path.display());
             assert!(twice.removals.is_empty(), "{}", path.display());
         }
@@ -136,7 +137,7 @@ fn invisible_characters_hide_no_chrome_and_stay_in_the_output() {
                    verbindet und täglich zwanzigtausend Fahrgäste befördern soll.";
     for chrome in ["\u{200b}Follow us", "\u{2060}Follow us", "\u{feff}Follow us", "Fol\u{ad}low us"] {
         let input = format!("{article}\n\n{chrome}\n\n{article}\n");
-        let outcome = run(&input, ALL, RunOptions { body_only: false, headline: None });
+        let outcome = run(&input, ALL, RunOptions { body_only: false, headline: None, ..Default::default() });
         let removed: Vec<(&str, &str)> = outcome.removals.iter().map(|r| (r.rule.code, r.text.as_str())).collect();
         assert_eq!(removed, [("C102", chrome)], "{chrome:?}");
         assert_eq!(outcome.text, format!("{article}\n\n{article}\n"), "the article keeps its soft hyphens");
@@ -146,7 +147,7 @@ fn invisible_characters_hide_no_chrome_and_stay_in_the_output() {
 #[test]
 fn a_line_of_invisible_characters_is_blank() {
     let input = "First paragraph of the story, long enough to read as prose.\n\u{feff}  \u{200b}\n\nSecond one.\n";
-    let outcome = run(input, ALL, RunOptions { body_only: false, headline: None });
+    let outcome = run(input, ALL, RunOptions { body_only: false, headline: None, ..Default::default() });
     assert!(outcome.removals.is_empty(), "{:?}", outcome.removals);
     assert_eq!(outcome.text, "First paragraph of the story, long enough to read as prose.\n\nSecond one.\n");
 }

@@ -5,6 +5,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use cleaner_core::markup::{self, InputFormat};
 use cleaner_core::{pipeline, rules, text, Outcome, Rule, RunOptions};
 
 /// A removal as Python receives it: (code, name, start, end, text).
@@ -17,6 +18,11 @@ fn resolve(codes: &[String]) -> PyResult<Vec<&'static dyn Rule>> {
         .collect()
 }
 
+fn input_format(name: &str) -> PyResult<InputFormat> {
+    InputFormat::parse(name)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown input format {name:?}: auto, markdown or text")))
+}
+
 fn convert(outcome: Outcome) -> (String, Vec<PyRemoval>) {
     let removals = outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
     (outcome.text, removals)
@@ -24,30 +30,32 @@ fn convert(outcome: Outcome) -> (String, Vec<PyRemoval>) {
 
 /// Clean one text with the rules given by code, in pipeline order: (clean text, removals).
 #[pyfunction]
-#[pyo3(signature = (text, codes, keep_headline=true, headline=None))]
+#[pyo3(signature = (text, codes, keep_headline=true, headline=None, input_format="auto"))]
 fn explain(
     py: Python<'_>,
     text: &str,
     codes: Vec<String>,
     keep_headline: bool,
     headline: Option<&str>,
+    input_format: &str,
 ) -> PyResult<(String, Vec<PyRemoval>)> {
     let active = resolve(&codes)?;
-    let options = RunOptions { body_only: !keep_headline, headline };
+    let options = RunOptions { body_only: !keep_headline, headline, format: self::input_format(input_format)? };
     Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
 }
 
 /// Clean many texts in one call, without the GIL, so that threads run it side by side.
 #[pyfunction]
-#[pyo3(signature = (texts, codes, keep_headline=true))]
+#[pyo3(signature = (texts, codes, keep_headline=true, input_format="auto"))]
 fn explain_batch(
     py: Python<'_>,
     texts: Vec<String>,
     codes: Vec<String>,
     keep_headline: bool,
+    input_format: &str,
 ) -> PyResult<Vec<(String, Vec<PyRemoval>)>> {
     let active = resolve(&codes)?;
-    let options = RunOptions { body_only: !keep_headline, headline: None };
+    let options = RunOptions { body_only: !keep_headline, headline: None, format: self::input_format(input_format)? };
     Ok(py.allow_threads(|| texts.iter().map(|t| convert(pipeline::run(t, &active, options))).collect()))
 }
 
@@ -70,6 +78,20 @@ fn rule_table(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
         .collect()
 }
 
+/// The layout of a text: (markdown, blank lines between blocks).
+#[pyfunction]
+fn detect_layout(text: &str) -> (bool, bool) {
+    let found = markup::detect(text);
+    (found.markdown, found.blank_separated)
+}
+
+/// A text's visible lines (markdown read as `markup::parse` reads it; plain text as it is):
+/// link text without its URL, no image, emphasis, heading or table syntax.
+#[pyfunction]
+fn visible_text(text: &str) -> String {
+    markup::parse(text).visible
+}
+
 /// Case-, accent- and punctuation-insensitive form of a line, for comparing lines.
 #[pyfunction]
 fn fingerprint(text: &str) -> String {
@@ -82,6 +104,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain_batch, m)?)?;
     m.add_function(wrap_pyfunction!(rule_table, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
+    m.add_function(wrap_pyfunction!(detect_layout, m)?)?;
+    m.add_function(wrap_pyfunction!(visible_text, m)?)?;
     m.add("UNICODE_VERSION", cleaner_core::unicode_version())?;
     Ok(())
 }

@@ -27,6 +27,7 @@ pub mod c114_site_navigation;
 pub mod c201_related_list;
 pub mod c202_teaser_copy;
 pub mod c203_menu_run;
+pub mod c204_link_line;
 pub mod c301_disclaimer;
 pub mod c302_copyright;
 pub mod c303_syndication;
@@ -52,6 +53,7 @@ pub static ALL: &[&dyn Rule] = &[
     &c201_related_list::RULE,
     &c202_teaser_copy::RULE,
     &c203_menu_run::RULE,
+    &c204_link_line::RULE,
     &c301_disclaimer::RULE,
     &c302_copyright::RULE,
     &c303_syndication::RULE,
