@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
+from click.core import ParameterSource
 
-from cleaner import __version__, explain_any, inputs, registry
+from cleaner import Mode, Options, __version__, explain_any, inputs, registry
 from cleaner.errors import CleanerError, UnknownRuleError
 from cleaner.result import Result
 
@@ -50,6 +51,23 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc)) from None
     return codes
+
+
+def _read_config(ctx: click.Context, param: click.Parameter, path: Path | None) -> Options | None:
+    try:
+        return None if path is None else Options.from_toml(path)
+    except CleanerError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def command_options(
+    config: Options | None, keep_headline: bool, select: tuple[str, ...], ignore: tuple[str, ...], mode: Mode | None
+) -> Options:
+    """The --config file's options (or the defaults), with those given on the command line in their place."""
+    headline_given = click.get_current_context().get_parameter_source("keep_headline") is not ParameterSource.DEFAULT
+    return (config or Options()).replace(
+        keep_headline=keep_headline if headline_given else None, select=select or None, ignore=ignore or None, mode=mode
+    )
 
 
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,6 +110,13 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
     help="Treat input as HTML: trafilatura extracts the article, then the rules run.",
 )
 @click.option("--text", "mode", flag_value="text", help="Treat input as text even if it looks like HTML.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_read_config,
+    metavar="FILE",
+    help="Read keep_headline, select, ignore and mode from a TOML file; options given here replace its values.",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, name and summary, then exit.")
 @click.option("--show-rule", metavar="CODE", help="Show one rule's documentation and examples, then exit.")
 @click.option("--jsonl", is_flag=True, help="Corpus mode: JSON Lines in and out, one field of each record cleaned.")
@@ -141,7 +166,8 @@ def main(
     ignore: tuple[str, ...],
     list_rules: bool,
     show_rule: str | None,
-    mode: str | None,
+    mode: Mode | None,
+    config: Options | None,
     jsonl: bool,
     field: str,
     html_field: str | None,
@@ -170,12 +196,11 @@ def main(
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc), param_hint="--show-rule") from None
         return
+    cleaning = command_options(config, keep_headline, select, ignore, mode)
     if jsonl or output is not None or output_dir is not None:
         from cleaner import corpus
 
-        settings = corpus.Settings(
-            field, html_field, removals_field, language_field, keep_headline, select, ignore, mode
-        )
+        settings = corpus.Settings(field, html_field, removals_field, language_field, cleaning)
         options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
         try:
             corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")
@@ -207,7 +232,7 @@ def main(
             failed = True
             continue
         try:
-            result = explain_any(text, mode=mode, keep_headline=keep_headline, select=select, ignore=ignore)
+            result = explain_any(text, cleaning)
         except CleanerError as exc:
             click.echo(f"cleaner: {name}: {exc}", err=True)
             failed = True
