@@ -51,20 +51,20 @@ class Cleaned(NamedTuple):
     removals: list[RemovalRows | None]
 
 
-def clean_values(
-    sources: Sequence[str | bytes | None], kept: Sequence[str | None], options: Options, *, html: bool
-) -> Cleaned:
-    """Clean each of ``sources`` (HTML when ``html``); a null source keeps its row of ``kept``."""
-    results = [None if value is None else explain_value(value, options, html=html) for value in sources]
+def clean_values(sources: Sequence[object], kept: Sequence[str | None], options: Options, columns: Columns) -> Cleaned:
+    """Clean each value of ``columns.source``; a null value keeps its row of ``kept``."""
+    results = [None if value is None else explain_value(value, options, columns) for value in sources]
     return Cleaned(
         [previous if result is None else result.text for result, previous in zip(results, kept, strict=True)],
         [None if result is None else [r.to_dict() for r in result.removals] for result in results],
     )
 
 
-def explain_value(value: str | bytes, options: Options, *, html: bool) -> Result:
-    if html:
+def explain_value(value: object, options: Options, columns: Columns) -> Result:
+    """One value cleaned: HTML from an HTML column (strings or bytes), else text or HTML as it looks."""
+    if columns.html is not None and isinstance(value, str | bytes):
         return explain_html(value, options)
-    if isinstance(value, bytes):
-        raise ColumnError("the text column holds bytes, not strings; bytes can be cleaned from an HTML column")
-    return explain_any(value, options)
+    if columns.html is None and isinstance(value, str):
+        return explain_any(value, options)
+    kind = "HTML (strings or bytes)" if columns.html else "strings"
+    raise ColumnError(f"column {columns.source!r} holds {type(value).__name__} values, not {kind}")

@@ -88,7 +88,7 @@ def clean_batch(
     html = html_column is not None
     sources = column_values(batch, columns.source, html=html)
     kept = column_values(batch, column) if html and column in batch.column_names else [None] * len(sources)
-    cleaned = clean_values(sources, kept, chosen, html=html)
+    cleaned = clean_values(sources, kept, chosen, columns)
     batch = with_column(batch, column, pa.array(cleaned.texts, pa.string()))
     if removals_column is not None:
         batch = with_column(batch, removals_column, pa.array(cleaned.removals, REMOVALS_TYPE))
