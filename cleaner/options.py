@@ -65,8 +65,13 @@ class Options:
             raise OptionsError(f"mode must be one of {', '.join(MODES)}, not {self.mode!r}")
 
     def replace(self, **changes: Unpack[OptionFields]) -> Options:
-        """A copy with ``changes`` applied, checked as a new Options is; None keeps a value."""
-        given = {key: value for key, value in changes.items() if value is not None}
+        """A copy with ``changes`` applied, checked as a new Options is; None keeps a value.
+
+        With nothing to change it is this Options itself: corpus modes call it per record.
+        """
+        given = {key: value for key, value in changes.items() if value is not None and value != getattr(self, key)}
+        if not given:
+            return self
         return dataclasses.replace(self, **given)  # type: ignore[arg-type]  # __post_init__ checks each value
 
     @classmethod
