@@ -14,7 +14,7 @@ the path reads files, with the same :class:`cleaner.Options`:
 * datatrove: ``JsonlReader`` -> ``CleanText`` -> ``JsonlWriter`` on ``LocalPipelineExecutor``
   (N tasks over N input files, uncompressed output);
 * Hugging Face ``datasets``: ``Dataset.from_json`` -> ``map(CleanBatch, batched=True, num_proc=N)``
-  -> ``to_json`` (cache in a temporary directory);
+  -> ``to_json`` (a fresh cache in a temporary directory, never reused);
 * Ray Data: ``read_json`` -> ``clean_dataset`` -> ``write_json`` on a local Ray of N CPUs,
   timed after ``ray.init``, whose start-up is reported on its own.
 
@@ -120,8 +120,12 @@ def datasets_run(corpus: Path, work: Path, jobs: int) -> tuple[float, dict[str, 
     out = work / f"hf-{jobs}.jsonl"
 
     def run() -> None:
-        ds = datasets.Dataset.from_json(str(corpus), cache_dir=str(work / "hf-cache"))
-        ds.map(CleanBatch(OPTIONS), batched=True, num_proc=jobs if jobs > 1 else None).to_json(str(out))
+        # A cache of its own per run, and none reused: map's cache key does not include num_proc.
+        ds = datasets.Dataset.from_json(str(corpus), cache_dir=str(work / f"hf-cache-{jobs}"))
+        cleaned = ds.map(
+            CleanBatch(OPTIONS), batched=True, num_proc=jobs if jobs > 1 else None, load_from_cache_file=False
+        )
+        cleaned.to_json(str(out))
 
     return timed(run), read_texts([out])
 
