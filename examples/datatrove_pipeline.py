@@ -6,7 +6,7 @@ Needs ``pip install 'cleaner[datatrove]'``. On one machine::
 
 reads every ``*.jsonl`` / ``*.jsonl.gz`` file under ``pages/`` (field ``text``), cleans
 each document's text, and writes ``clean/00000.jsonl.gz`` and so on, one file per
-task, with each document's removals per rule code in its metadata
+task (datatrove shares the input files out among the tasks), with each document's removals per rule code in its metadata
 (``"cleaner_removals": {"C101": 1, "C910": 2}``). datatrove's statistics, removals
 per rule code included, go to ``--logging-dir`` (``stats.json``). Paths may be
 ``s3://`` or ``hf://`` folders, as for any datatrove reader. The cleaning options
