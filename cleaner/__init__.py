@@ -61,17 +61,24 @@ def clean(text: str, options: Options | None = None, **changes: Unpack[OptionFie
 def explain_html(html: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> Result:
     """Clean an HTML page: trafilatura extracts the article, then the rules run on it.
 
-    Bytes are decoded with charset detection. Removal line numbers refer to
+    Bytes are read as UTF-8, else in the charset the page declares; bytes that are
+    neither raise :class:`~cleaner.errors.DecodeError` (never a guess, never mojibake).
+    Removal line numbers refer to
     the extracted text. trafilatura has already chosen where the article is,
     so the off-article rule does not run on its output and the headline rule
     removes only the page's own title; the rules for kinds of chrome all run.
     When trafilatura finds nothing or very little, the page's whole text is
     cleaned by every rule instead, so a page is never lost.
     """
+    from cleaner import engine
     from cleaner.adapters import trafilatura_html  # lazy: text mode never imports lxml
     from cleaner.registry import POSITION_RULE
 
     chosen = resolve(options, changes)
+    if isinstance(html, str) and engine.has_surrogates(html):
+        # lxml ends the page at a lone surrogate (a JSON escape such as "\ud83d"): hide them.
+        stand_ins = engine.StandIns(html)
+        return stand_ins.restore(explain_html(stand_ins.hide(html), chosen))
     article = trafilatura_html.article_text(html, keep_headline=chosen.keep_headline)
     if article.extracted:
         chosen = chosen.replace(ignore=(*chosen.ignore, POSITION_RULE))

@@ -6,22 +6,26 @@ and turns its results and errors into output streams and exit codes.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
 
-from cleaner import Mode, Options, __version__, explain_any, inputs, registry
+from cleaner import Mode, Options, __version__, explain_any, inputs, outputs
 from cleaner.errors import CleanerError, UnknownRuleError
+from cleaner.messages import STDOUT_NAME, display_name, plural
 from cleaner.result import Result
 
 if TYPE_CHECKING:
-    # Imported where used: plain-text runs do not pay for multiprocessing and gzip.
+    # Imported where used: plain-text runs do not pay for multiprocessing, and --help and
+    # --version do not load the rules (the compiled core, through the registry).
     from cleaner import corpus
 
 EPILOG = """\b
@@ -35,8 +39,40 @@ Examples:
   cleaner --list-rules                     codes, names and summaries
   cleaner --show-rule related-list         one rule's documentation
 
-Exit status: 0 on success, 1 if any input could not be read, 2 on usage errors.
+Exit status: 0 on success, 1 if any input could not be read or output could not be
+written, 2 on usage errors, 130 on Ctrl-C, 143 on SIGTERM.
 """
+
+# Modes: plain text to stdout, JSON Lines (--jsonl), many text files (--output-dir).
+TEXT, JSONL, BATCH = "text", "jsonl", "batch"
+MODE_FLAGS = {TEXT: "plain-text mode (no --jsonl or --output-dir)", JSONL: "--jsonl", BATCH: "--output-dir"}
+# Options that mean something in some modes only: given in another, they are refused, not ignored.
+OPTION_MODES: dict[str, tuple[str, ...]] = {
+    "field": (JSONL,),
+    "html_field": (JSONL,),
+    "removals_field": (JSONL,),
+    "language_field": (JSONL,),
+    "output": (JSONL,),
+    "output_dir": (TEXT, BATCH),  # in plain-text mode it is what selects --output-dir mode
+    "on_error": (JSONL, BATCH),
+    "jobs": (JSONL, BATCH),
+    "quiet": (JSONL, BATCH),
+    "show_removals": (TEXT,),
+    "output_format": (TEXT,),
+}
+# What to use instead, for the mixes people try: the whole message.
+OPTION_MESSAGES = {
+    ("output", TEXT): "-o/--output only works with --jsonl; for plain text use --output-dir or redirect stdout",
+    ("output_dir", JSONL): "--output-dir writes plain text files; with --jsonl use -o/--output",
+    (
+        "show_removals",
+        JSONL,
+    ): "--explain only works in plain-text mode; with --jsonl, --removals-field NAME adds each record's removals to it",
+    (
+        "output_format",
+        JSONL,
+    ): "--format only works in plain-text mode; --jsonl writes JSON already, and --removals-field NAME adds each record's removals to it",
+}
 
 
 def _split_codes(values: Iterable[str]) -> tuple[str, ...]:
@@ -44,6 +80,11 @@ def _split_codes(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    from cleaner import registry
+
+    if any(not _split_codes([value]) for value in values):
+        # `--select ''` would otherwise select nothing, which means every rule.
+        raise click.BadParameter("empty: give rule codes or names, comma-separated")
     codes = _split_codes(values)
     for code in codes:
         try:
@@ -104,12 +145,9 @@ def command_options(
     help="Do not run these rules (codes or names, comma-separated).",
 )
 @click.option(
-    "--html",
-    "mode",
-    flag_value="html",
-    help="Treat input as HTML: trafilatura extracts the article, then the rules run.",
+    "--html", "as_html", is_flag=True, help="Treat input as HTML: trafilatura extracts the article, then the rules run."
 )
-@click.option("--text", "mode", flag_value="text", help="Treat input as text even if it looks like HTML.")
+@click.option("--text", "as_text", is_flag=True, help="Treat input as text even if it looks like HTML.")
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -145,8 +183,8 @@ def command_options(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="With --jsonl: write here instead of stdout (atomically; gzip if it ends in .gz).",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="With --jsonl: write here instead of stdout (- is stdout; a file is replaced atomically; gzip if it ends in .gz).",
 )
 @click.option(
     "--output-dir",
@@ -156,8 +194,10 @@ def command_options(
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr (errors are still reported)."
 )
-@click.version_option(__version__, prog_name="cleaner")
+@click.version_option(__version__, "-V", "-v", "--version", prog_name="cleaner")
+@click.pass_context
 def main(
+    ctx: click.Context,
     files: tuple[str, ...],
     show_removals: bool,
     output_format: str,
@@ -166,7 +206,8 @@ def main(
     ignore: tuple[str, ...],
     list_rules: bool,
     show_rule: str | None,
-    mode: Mode | None,
+    as_html: bool,
+    as_text: bool,
     config: Options | None,
     jsonl: bool,
     field: str,
@@ -187,89 +228,151 @@ def main(
     player leftovers, disclaimers and copyright lines removed. Every removed
     line is attributed to a named rule: see --explain and --list-rules.
     """
-    if list_rules:
-        click.echo(format_rule_list())
-        return
-    if show_rule:
+    if list_rules or show_rule:
         try:
-            click.echo(format_rule(show_rule))
+            echo_out(format_rule(show_rule) if show_rule else format_rule_list())
         except UnknownRuleError as exc:
             raise click.BadParameter(str(exc), param_hint="--show-rule") from None
         return
-    cleaning = command_options(config, keep_headline, select, ignore, mode)
-    if jsonl or output is not None or output_dir is not None:
-        from cleaner import corpus
+    mode = check_options(ctx, TEXT if not (jsonl or output_dir) else JSONL if jsonl else BATCH)
+    cleaning = command_options(config, keep_headline, select, ignore, read_mode(as_html, as_text))
+    if mode == TEXT:
+        sys.exit(clean_texts(files or ("-",), output_format, show_removals, cleaning))
+    from cleaner import corpus
 
+    try:
         settings = corpus.Settings(field, html_field, removals_field, language_field, cleaning)
         options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
-        try:
-            corpus.check_mode(jsonl, output, output_dir, plain_text_only=show_removals or output_format != "text")
-            if output_dir is not None:
-                targets = corpus.batch_targets(files, output_dir)
-                corpus.make_output_dir(output_dir)
-                summary = corpus.run_batch(read_inputs(files), targets, settings, options, stderr=sys.stderr)
-            else:
-                summary = corpus.run_jsonl(
-                    files or ("-",),
-                    output,
-                    settings,
-                    options,
-                    stdin=sys.stdin.buffer,
-                    stdout=sys.stdout.buffer,
-                    stderr=sys.stderr,
-                )
-        except corpus.CorpusUsageError as exc:
-            raise click.UsageError(str(exc)) from None
-        except CleanerError as exc:
-            click.echo(f"cleaner: {exc}", err=True)
-            sys.exit(1)
-        if not quiet:
-            click.echo(summary.format("files" if output_dir else "records"), err=True)
-        sys.exit(0 if summary.ok else 1)
-    failed = False
-    for name, text in read_inputs(files or ("-",)):
-        if text is None:
-            failed = True
-            continue
-        try:
-            result = explain_any(text, cleaning)
-        except CleanerError as exc:
-            click.echo(f"cleaner: {name}: {exc}", err=True)
-            failed = True
-            continue
-        write_result(name, result, output_format, sys.stdout)
-        if show_removals:
-            click.echo(format_removals(name, result), err=True, nl=False)
-    if failed:
+        if output_dir is not None:
+            targets = corpus.batch_targets(files, output_dir)
+            corpus.make_output_dir(output_dir)
+            summary = corpus.run_batch(
+                read_inputs(files, input_mode(cleaning)), targets, settings, options, stderr=sys.stderr
+            )
+        else:
+            summary = corpus.run_jsonl(
+                files or ("-",),
+                output,
+                settings,
+                options,
+                stdin=stdin_bytes(),
+                stdout=stdout_bytes(),
+                stderr=sys.stderr,
+            )
+    except corpus.CorpusUsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    except CleanerError as exc:
+        report(str(exc))
         sys.exit(1)
+    if not quiet:
+        click.echo(summary.format("file" if output_dir else "record"), err=True)
+    sys.exit(0 if summary.ok else 1)
 
 
-def read_inputs(names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(name, text) per input; text is None after a one-line error on stderr.
+def check_options(ctx: click.Context, mode: str) -> str:
+    """``mode``, after refusing every option given on the command line that it would ignore."""
+    for param in ctx.command.params:
+        name = param.name or ""
+        modes = OPTION_MODES.get(name)
+        if modes is None or mode in modes or ctx.get_parameter_source(name) != ParameterSource.COMMANDLINE:
+            continue
+        wanted = " or ".join(MODE_FLAGS[m] for m in modes)
+        raise click.UsageError(OPTION_MESSAGES.get((name, mode), f"{'/'.join(param.opts)} only works with {wanted}"))
+    return mode
+
+
+def read_mode(as_html: bool, as_text: bool) -> Mode | None:
+    """How inputs are read: "html" (--html), "text" (--text), or None: as each looks."""
+    if as_html and as_text:
+        raise click.UsageError("--html and --text contradict each other; give one")
+    return "html" if as_html else "text" if as_text else None
+
+
+def input_mode(cleaning: Options) -> str | None:
+    """How input bytes are decoded: as HTML, as text, or None: as each looks."""
+    return None if cleaning.mode == "auto" else cleaning.mode
+
+
+def clean_texts(names: Iterable[str], output_format: str, show_removals: bool, cleaning: Options) -> int:
+    """Plain-text mode: each input's clean text (or JSON) to stdout; the exit status."""
+    failed = False
+    try:
+        with outputs.open_output(None, stdout_bytes()) as out:
+            for name, text in read_inputs(names, input_mode(cleaning)):
+                if text is None:
+                    failed = True
+                    continue
+                label = display_name(name)
+                try:
+                    result = explain_any(text, cleaning)
+                except CleanerError as exc:
+                    report(f"{label}: {exc}")
+                    failed = True
+                    continue
+                write_result(label, result, output_format, out)
+                if show_removals:
+                    click.echo(format_removals(label, result), err=True, nl=False)
+    except outputs.OutputError as exc:
+        report(str(exc))
+        return 1
+    return 1 if failed else 0
+
+
+def report(message: str) -> None:
+    """One line on stderr: ``cleaner: MESSAGE``."""
+    click.echo(f"cleaner: {message}", err=True)
+
+
+def echo_out(text: str) -> None:
+    """``text`` and a newline on stdout, which must be open."""
+    with outputs.open_output(None, stdout_bytes()) as out:
+        out.write(f"{text}\n".encode())
+
+
+def stdin_bytes() -> IO[bytes] | None:
+    """Standard input as bytes; None when the process was started with it closed (``<&-``)."""
+    return None if sys.stdin is None else sys.stdin.buffer
+
+
+def stdout_bytes() -> IO[bytes] | None:
+    """Standard output as bytes; None when the process was started with it closed (``>&-``)."""
+    return None if sys.stdout is None else sys.stdout.buffer
+
+
+def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, str | None]]:
+    """(name, text) per input ("-" is stdin), read as ``mode`` says; text is None after a
+    one-line error on stderr.
 
     A missing or unreadable file, a directory, binary data or text that is not
     UTF-8 fails that input alone: the next one is still read.
     """
     for name in names:
-        label = "<stdin>" if name == "-" else name
+        label = display_name(name)
         try:
-            data = inputs.read_all(sys.stdin.buffer) if name == "-" else Path(name).read_bytes()
-            text: str | None = inputs.decode(data, label)
+            data = read_stdin() if name == "-" else Path(name).read_bytes()
+            text: str | None = inputs.decode_input(data, label, mode)
         except CleanerError as exc:
-            click.echo(f"cleaner: {exc}", err=True)
+            report(str(exc))
             text = None
         except OSError as exc:
-            click.echo(f"cleaner: {label}: {exc.strerror or exc}", err=True)
+            report(f"{label}: {exc.strerror or exc}")
             text = None
-        yield label, text
+        yield name, text
 
 
-def write_result(name: str, result: Result, output_format: str, out: TextIO) -> None:
+def read_stdin() -> bytes:
+    stdin = stdin_bytes()
+    if stdin is None:
+        raise OSError(errno.EBADF, "cannot read: it is closed")
+    return inputs.read_all(stdin)
+
+
+def write_result(name: str, result: Result, output_format: str, out: IO[bytes]) -> None:
     if output_format == "json":
         record: dict[str, Any] = {"file": name, **result.to_dict()}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     else:
-        out.write(result.text)
+        out.write(result.text.encode("utf-8"))
     out.flush()
 
 
@@ -277,7 +380,7 @@ def format_removals(name: str, result: Result) -> str:
     """The --explain table: one row per removal, first line of its text."""
     if not result.removals:
         return f"{name}: nothing removed\n"
-    rows = [f"{name}: {len(result.removals)} removals"]
+    rows = [f"{name}: {plural(len(result.removals), 'removal')}"]
     for r in result.removals:
         span = f"{r.start}" if r.start == r.end else f"{r.start}-{r.end}"
         first = next((t.strip() for t in r.text.split("\n") if t.strip()), "")
@@ -287,10 +390,14 @@ def format_removals(name: str, result: Result) -> str:
 
 
 def format_rule_list() -> str:
+    from cleaner import registry
+
     return "\n".join(f"{r.code}  {r.name:<16} {r.summary()}" for r in registry.ALL_RULES)
 
 
 def format_rule(key: str) -> str:
+    from cleaner import registry
+
     rule = registry.get(key)
     return f"{rule.code} {rule.name}\n\n{rule.summary()}\n\n{rule.doc_body()}"
 
@@ -298,13 +405,18 @@ def format_rule(key: str) -> str:
 def run() -> None:
     """The console script: :func:`main` with the exit statuses of a Unix filter.
 
-    Ctrl-C (SIGINT) exits with status 130 and no traceback. A reader that closes
-    stdout early (``cleaner big.txt | head -1``) ends the run quietly with status
-    1: click handles the broken pipe inside ``main``, and the final flush here.
+    Ctrl-C (SIGINT) exits with status 130 and no traceback; SIGTERM with 143, quietly,
+    after the same clean-up (no temporary file, no worker left). A reader that closes
+    stdout early (``cleaner big.txt | head -1``) ends the run quietly with status 1:
+    click handles the broken pipe inside ``main``, and the final flush here. Any other
+    write error on stdout (``/dev/full``, a closed stdout) is one line and status 1.
     """
+    reserve_standard_fds()
+    signal.signal(signal.SIGTERM, outputs.exit_on_sigterm)
     try:
         status = main.main(standalone_mode=False)
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except click.Abort as exc:
         sys.exit(130 if isinstance(exc.__cause__, KeyboardInterrupt) else 1)
     except KeyboardInterrupt:
@@ -312,14 +424,32 @@ def run() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except CleanerError as exc:
+        report(str(exc))
+        sys.exit(1)
     except BrokenPipeError:
-        _silence_stdout()
+        outputs.silence(sys.stdout)
+        sys.exit(1)
+    except OSError as exc:
+        # Only stdout is written outside the guarded outputs: --list-rules, --help, --version.
+        report(str(outputs.cannot_write(STDOUT_NAME, exc)))
+        outputs.silence(sys.stdout)
         sys.exit(1)
     sys.exit(status if isinstance(status, int) else 0)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+def reserve_standard_fds() -> None:
+    """Open /dev/null on each standard descriptor the process was started without (``>&-``).
+
+    Otherwise the next file opened would take its number, and a write meant for stdout
+    would land in it. ``sys.stdin`` and ``sys.stdout`` stay None, so a run that needs
+    them still reports them closed.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)

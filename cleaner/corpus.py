@@ -15,13 +15,15 @@ and :func:`run_batch`.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gzip
+import io
 import json
 import multiprocessing
 import os
+import re
 import signal
-import tempfile
 import time
 import zlib
 from collections import deque
@@ -32,7 +34,10 @@ from pathlib import Path
 from typing import IO, Any, Literal, TextIO, TypeVar, cast
 
 import cleaner
+from cleaner import outputs
 from cleaner.errors import CleanerError
+from cleaner.inputs import utf8_problem
+from cleaner.messages import display_name, plural
 from cleaner.options import DEFAULT, Mode, Options
 from cleaner.result import Result
 
@@ -47,11 +52,10 @@ CHUNK_BYTES = 1 << 20
 # Chunks in flight per worker: two keep a worker busy while the next one is queued; the
 # rest absorb uneven chunk times. Bounds memory to about jobs * 4 * CHUNK_BYTES of input.
 WINDOW_PER_JOB = 4
-# gzip's own command-line default: level 9 costs about 3x the time for ~2% smaller files.
-GZIP_LEVEL = 6
 # Redraw the progress line at most this often (seconds): often enough to look live.
 PROGRESS_INTERVAL = 0.2
 GZIP_SUFFIX = ".gz"
+GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
 JSON_WHITESPACE = " \t\n\r"
 JSON_TYPE_NAMES: dict[type, str] = {
@@ -63,6 +67,10 @@ JSON_TYPE_NAMES: dict[type, str] = {
     type(None): "null",
 }
 _DECODER = json.JSONDecoder()
+# What json.loads accepts besides strings and numbers; "-Infinity" before any number is tried.
+JSON_LITERALS = ("true", "false", "null", "NaN", "Infinity", "-Infinity")
+# "-12.5e+3": the number grammar of json.scanner.
+JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -91,6 +99,21 @@ class Settings:
     language_field: str | None = None
     #: How each value is cleaned: rules, headline, and how it is read (--html/--text).
     options: Options = DEFAULT
+
+    def __post_init__(self) -> None:
+        """Refuse two options naming one field: one would overwrite the other in every record."""
+        named = {
+            "--field": self.field,
+            "--removals-field": self.removals_field,
+            "--language-field": self.language_field,
+        }
+        if self.html_field != self.field:  # cleaning the HTML into its own field replaces it on purpose
+            named["--html-field"] = self.html_field
+        given = [(option, name) for option, name in named.items() if name is not None]
+        for i, (option, name) in enumerate(given):
+            for earlier, other in given[:i]:
+                if name == other:
+                    raise CorpusUsageError(f"{earlier} and {option} both name the field {name!r}; give each its own")
 
     @property
     def source_field(self) -> str:
@@ -142,21 +165,21 @@ class Summary:
 
     records_in: int = 0
     records_out: int = 0
+    #: Every error reported: bad records, and files that could not be read (or ended early).
     errors: int = 0
-    failed_sources: int = 0
     bytes_in: int = 0
     bytes_removed: int = 0
 
-    def format(self, unit: str = "records") -> str:
+    def format(self, unit: str = "record") -> str:
         share = f" ({self.bytes_removed / self.bytes_in:.1%})" if self.bytes_in else ""
         return (
-            f"cleaner: {self.records_in:,} {unit} in, {self.records_out:,} out, {self.errors:,} errors, "
-            f"{self.bytes_removed:,} of {self.bytes_in:,} bytes removed{share}"
+            f"cleaner: {plural(self.records_in, unit)} in, {self.records_out:,} out, {plural(self.errors, 'error')}, "
+            f"{self.bytes_removed:,} of {plural(self.bytes_in, 'byte')} removed{share}"
         )
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.failed_sources
+        return not self.errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +189,23 @@ class Member:
     value: Any
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScannedObject:
+    """The top-level members of a record, where its ``}`` is, and the keys it repeats."""
+
+    members: dict[str, Member]
+    close: int
+    repeated: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A valid JSON value the standard library will not build (too many digits, too deep): kept as written."""
+
+    #: "an object", "an array" or "a number".
+    kind: str
 
 
 # --------------------------------------------------------------------------
@@ -178,71 +218,111 @@ def explain_value(value: str, settings: Settings) -> Result:
 
 
 def clean_line(raw: bytes, settings: Settings, number: int = 0) -> Outcome:
-    """Clean the record on one input line; on any error the line comes back unchanged."""
-    if not raw.strip():
+    """Clean the record on one input line; on any error the line comes back unchanged.
+
+    A record can be huge (a 50 MB page): each copy of it is let go as soon as it is
+    no longer needed, and the line is decoded a second time for the splice rather
+    than held while the text is cleaned (memory: a few times the record's size).
+    """
+    if not raw or raw.isspace():
         return Outcome(number, raw, is_record=False)
     try:
-        text = decode_line(raw)
-        members, close = scan_object(text)
-        source = string_member(members, settings.source_field)
-        result = explain_value(source, settings)
+        source, spans, close = read_record(raw, settings)
+        result = None if source is None else explain_value(source, settings)
     except RecordError as exc:
         return Outcome(number, raw, error=str(exc))
     # One rule bug must not end hours of corpus work: the record is reported and kept.
     except Exception as exc:
         return Outcome(number, raw, error=f"cleaning failed: {type(exc).__name__}: {exc}")
-    line = splice(text, members, close, edits_for(result, settings))
-    bytes_in = utf8_length(source)
-    return Outcome(number, line.encode("utf-8"), bytes_in=bytes_in, bytes_removed=bytes_in - utf8_length(result.text))
+    bytes_in = 0 if source is None else utf8_length(source)
+    bytes_removed = 0 if source is None or result is None else removed_bytes(source, result.text)
+    del source
+    edits = edits_for(result, settings)
+    del result
+    line = splice(decode_line(raw), spans, close, edits)
+    del edits
+    return Outcome(number, line.encode("utf-8"), bytes_in=bytes_in, bytes_removed=bytes_removed)
+
+
+def read_record(raw: bytes, settings: Settings) -> tuple[str | None, dict[str, tuple[int, int]], int]:
+    """The text to clean (None for null), where each member's value is, and where the ``}`` is."""
+    scanned = scan_object(decode_line(raw))
+    refuse_repeated(scanned, settings)
+    spans = {key: (member.start, member.end) for key, member in scanned.members.items()}
+    return string_member(scanned.members, settings.source_field), spans, scanned.close
 
 
 def decode_line(raw: bytes) -> str:
+    """The line without its newline; decoded from a view, so that no copy of the bytes is made."""
     try:
-        return raw.decode("utf-8").rstrip("\n")
+        return str(memoryview(raw)[: len(raw) - raw.endswith(b"\n")], "utf-8")
     except UnicodeDecodeError as exc:
-        raise RecordError(f"not valid UTF-8 (byte {exc.start + 1})") from None
+        raise RecordError(utf8_problem(raw, exc.start)) from None
 
 
-def string_member(members: dict[str, Member], name: str) -> str:
+def string_member(members: dict[str, Member], name: str) -> str | None:
+    """The string in field ``name``, or None for null: no text, as the Ray adapter reads it."""
     if name not in members:
         raise RecordError(f"no field {name!r}")
     value = members[name].value
-    if not isinstance(value, str):
-        raise RecordError(f"field {name!r} is {JSON_TYPE_NAMES.get(type(value), 'not a string')}, not a string")
+    if value is not None and not isinstance(value, str):
+        raise RecordError(f"field {name!r} is {type_name(value)}, not a string")
     return value
 
 
-def scan_object(line: str) -> tuple[dict[str, Member], int]:
-    """The top-level members of the JSON object on ``line``, and where its ``}`` is.
+def type_name(value: Any) -> str:
+    return value.kind if isinstance(value, Unparsed) else JSON_TYPE_NAMES.get(type(value), "a string")
+
+
+def refuse_repeated(scanned: ScannedObject, settings: Settings) -> None:
+    """A field read or written twice in one record: which copy is the text is anyone's guess."""
+    touched = (settings.source_field, settings.field, settings.removals_field, settings.language_field)
+    for name in touched:
+        if name in scanned.repeated:
+            raise RecordError(f"field {name!r} appears more than once")
+
+
+def scan_object(line: str) -> ScannedObject:
+    """The top-level members of the JSON object on ``line``, where its ``}`` is, and its repeated keys.
 
     Values are decoded with the standard library's scanner, so what is valid
-    here is what ``json.loads`` accepts; a repeated key keeps its last value,
-    as there.
+    here is what ``json.loads`` accepts, and more: valid JSON it refuses to
+    build is :class:`Unparsed` (see :func:`decode_value`). A repeated key keeps
+    its last value, as there, and is listed in ``repeated``.
     """
     idx = skip_space(line, 0)
     if line[idx : idx + 1] != "{":
         value, _ = decode_value(line, idx)
-        raise RecordError(f"the record is {JSON_TYPE_NAMES.get(type(value), 'a string')}, not a JSON object")
+        raise RecordError(f"the record is {type_name(value)}, not a JSON object")
     members: dict[str, Member] = {}
+    repeated: set[str] = set()
     idx = skip_space(line, idx + 1)
     if line[idx : idx + 1] == "}":
-        return members, check_end(line, idx)
+        return ScannedObject(members, check_end(line, idx))
     while True:
-        if line[idx : idx + 1] != '"':
-            raise invalid_json("expecting a property name in double quotes", idx)
-        key, idx = decode_value(line, idx)
-        idx = skip_space(line, idx)
-        if line[idx : idx + 1] != ":":
-            raise invalid_json("expecting ':'", idx)
-        start = skip_space(line, idx + 1)
+        key, idx = member_key(line, idx)
+        start = skip_space(line, idx)
         value, idx = decode_value(line, start)
+        if key in members:
+            repeated.add(key)
         members[key] = Member(value, start, idx)
         idx = skip_space(line, idx)
         if line[idx : idx + 1] == "}":
-            return members, check_end(line, idx)
+            return ScannedObject(members, check_end(line, idx), frozenset(repeated))
         if line[idx : idx + 1] != ",":
             raise invalid_json("expecting ',' or '}'", idx)
         idx = skip_space(line, idx + 1)
+
+
+def member_key(line: str, idx: int) -> tuple[str, int]:
+    """The key starting at ``idx`` and where its value may start, past the ``:``."""
+    if line[idx : idx + 1] != '"':
+        raise invalid_json("expecting a property name in double quotes", idx)
+    key, idx = decode_string(line, idx)
+    idx = skip_space(line, idx)
+    if line[idx : idx + 1] != ":":
+        raise invalid_json("expecting ':'", idx)
+    return key, idx + 1
 
 
 def skip_space(line: str, idx: int) -> int:
@@ -252,10 +332,79 @@ def skip_space(line: str, idx: int) -> int:
 
 
 def decode_value(line: str, idx: int) -> tuple[Any, int]:
+    """The JSON value at ``idx`` and its end.
+
+    Valid JSON the standard library refuses to build (an integer of more than 4,300
+    digits, nesting deeper than the recursion limit) is checked by :func:`skip_value`
+    instead and comes back :class:`Unparsed`: the record keeps it as written.
+    """
     try:
         return _DECODER.raw_decode(line, idx)
     except json.JSONDecodeError as exc:
         raise invalid_json(exc.msg.lower(), exc.pos) from None
+    except (ValueError, RecursionError):
+        kind = {"{": "an object", "[": "an array"}.get(line[idx], "a number")
+        return Unparsed(kind), skip_value(line, idx)
+
+
+def decode_string(line: str, idx: int) -> tuple[str, int]:
+    """The JSON string at ``idx`` (a string never hits the decoder's limits) and its end."""
+    try:
+        value: str
+        value, end = _DECODER.raw_decode(line, idx)
+    except json.JSONDecodeError as exc:
+        raise invalid_json(exc.msg.lower(), exc.pos) from None
+    return value, end
+
+
+def skip_value(line: str, idx: int) -> int:
+    """The end of the JSON value at ``idx``, checked as ``json.loads`` would, without building it.
+
+    A loop with a stack of open brackets instead of recursion, and numbers matched
+    rather than converted: no depth or size limit beyond the line's own length.
+    """
+    closers: list[str] = []
+    while True:
+        idx = skip_space(line, idx)
+        char = line[idx : idx + 1]
+        if char in ("{", "["):
+            closer = "}" if char == "{" else "]"
+            idx = skip_space(line, idx + 1)
+            if line[idx : idx + 1] != closer:
+                closers.append(closer)
+                if closer == "}":
+                    _, idx = member_key(line, idx)
+                continue
+            idx += 1
+        else:
+            idx = skip_scalar(line, idx)
+        while closers:
+            idx = skip_space(line, idx)
+            if line[idx : idx + 1] == closers[-1]:
+                closers.pop()
+                idx += 1
+            elif line[idx : idx + 1] == ",":
+                idx = skip_space(line, idx + 1)
+                if closers[-1] == "}":
+                    _, idx = member_key(line, idx)
+                break
+            else:
+                raise invalid_json(f"expecting ',' or '{closers[-1]}'", idx)
+        if not closers:
+            return idx
+
+
+def skip_scalar(line: str, idx: int) -> int:
+    """The end of the string, number or literal at ``idx``."""
+    if line[idx : idx + 1] == '"':
+        return decode_string(line, idx)[1]
+    literal = next((word for word in JSON_LITERALS if line.startswith(word, idx)), None)
+    if literal is not None:
+        return idx + len(literal)
+    number = JSON_NUMBER.match(line, idx)
+    if number is None:
+        raise invalid_json("expecting value", idx)
+    return number.end()
 
 
 def check_end(line: str, close: int) -> int:
@@ -268,32 +417,35 @@ def invalid_json(message: str, idx: int) -> RecordError:
     return RecordError(f"not valid JSON: {message} (column {idx + 1})")
 
 
-def edits_for(result: Result, settings: Settings) -> list[tuple[str, str]]:
-    """(field, JSON value) pairs to write into the record, in the order they are added."""
-    edits = [(settings.field, dump_json(result.text))]
+def edits_for(result: Result | None, settings: Settings) -> list[tuple[str, str]]:
+    """(field, JSON value) pairs to write into the record, in the order they are added.
+
+    A null text (``result`` None) gives null in every field written, as in the Ray adapter.
+    """
+    edits = [(settings.field, dump_json(result and result.text))]
     if settings.removals_field is not None:
-        edits.append((settings.removals_field, dump_json([r.to_dict() for r in result.removals])))
+        edits.append((settings.removals_field, dump_json(result and [r.to_dict() for r in result.removals])))
     if settings.language_field is not None:
         from cleaner import language
 
-        edits.append((settings.language_field, dump_json(language.detect(result.text))))
+        edits.append((settings.language_field, dump_json(result and language.detect(result.text))))
     return edits
 
 
-def splice(line: str, members: dict[str, Member], close: int, edits: Sequence[tuple[str, str]]) -> str:
-    """``line`` with each edited field's value replaced, or the field appended at the end."""
-    replaced = sorted((members[k].start, members[k].end, v) for k, v in edits if k in members)
+def splice(line: str, spans: dict[str, tuple[int, int]], close: int, edits: Sequence[tuple[str, str]]) -> str:
+    """``line`` with each edited field's value (at ``spans[field]``) replaced, or the field appended at the end."""
+    replaced = sorted((*spans[k], v) for k, v in edits if k in spans)
     appended = "".join(
-        f"{', ' if members or i else ''}{dump_json(k)}: {v}" for i, (k, v) in enumerate(edits) if k not in members
+        f"{', ' if spans or i else ''}{dump_json(k)}: {v}" for i, (k, v) in enumerate(edits) if k not in spans
     )
-    tail = max((m.end for m in members.values()), default=close)
+    tail = max((end for _, end in spans.values()), default=close)
     pieces: list[str] = []
     pos = 0
     for start, end, value in [*replaced, (tail, tail, appended)]:
         pieces += [line[pos:start], value]
         pos = end
-    pieces.append(line[pos:])
-    return "".join(pieces) + "\n"
+    pieces += [line[pos:], "\n"]
+    return "".join(pieces)
 
 
 def dump_json(value: Any) -> str:
@@ -307,7 +459,17 @@ def dump_json(value: Any) -> str:
 
 
 def utf8_length(text: str) -> int:
-    return len(text.encode("utf-8", "surrogatepass"))
+    """Bytes of ``text`` in UTF-8, counted a block at a time rather than from one copy of it all."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        len(text[i : i + CHUNK_BYTES].encode("utf-8", "surrogatepass")) for i in range(0, len(text), CHUNK_BYTES)
+    )
+
+
+def removed_bytes(source: str, clean: str) -> int:
+    """How much shorter the clean text is; never negative (cleaning adds a missing final newline)."""
+    return max(0, utf8_length(source) - utf8_length(clean))
 
 
 def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
@@ -322,19 +484,22 @@ def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
 # --------------------------------------------------------------------------
 
 
-def open_input(source: str, stdin: IO[bytes]) -> IO[bytes]:
-    if source == "-":
-        return stdin
-    if source.endswith(GZIP_SUFFIX):
-        return cast(IO[bytes], gzip.open(source, "rb"))  # typeshed types GzipFile apart from IO
-    return open(source, "rb")
+def standard_input(stdin: IO[bytes] | None) -> IO[bytes]:
+    """``stdin`` ("-"), able to peek; None means the process was started with it closed."""
+    if stdin is None:
+        raise OSError(errno.EBADF, "cannot read: it is closed")
+    # peek() looks at the first bytes without consuming them; a BytesIO cannot.
+    return stdin if hasattr(stdin, "peek") else cast(IO[bytes], io.BufferedReader(cast(Any, stdin)))
 
 
-def display_name(source: str) -> str:
-    return "<stdin>" if source == "-" else source
+def gunzipped(handle: IO[bytes]) -> IO[bytes]:
+    """``handle``, decompressed when it starts with gzip's magic bytes, whatever its name."""
+    if handle.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:  # type: ignore[attr-defined]
+        return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb"))  # typeshed types GzipFile apart from IO
+    return handle
 
 
-def read_chunks(source: str, stdin: IO[bytes]) -> Iterator[Chunk]:
+def read_chunks(source: str, stdin: IO[bytes] | None) -> Iterator[Chunk]:
     """The lines of ``source`` in chunks; an unreadable source ends with a ``read_error`` chunk.
 
     Errors are chunks rather than exceptions so that the records read before
@@ -346,13 +511,11 @@ def read_chunks(source: str, stdin: IO[bytes]) -> Iterator[Chunk]:
     size = 0
     try:
         with contextlib.ExitStack() as stack:
-            handle = open_input(source, stdin)
-            if handle is not stdin:
-                stack.enter_context(handle)
-            for raw in handle:
-                if number + len(lines) == 1:
-                    raw = raw.removeprefix(UTF8_BOM)
-                lines.append(raw)
+            handle = standard_input(stdin) if source == "-" else stack.enter_context(open(source, "rb"))
+            for raw in gunzipped(handle):
+                # A BOM starts a file, but files are concatenated (`cat a.jsonl b.jsonl`): a
+                # BOM is never part of a JSON record, so it is dropped wherever a line starts.
+                lines.append(raw.removeprefix(UTF8_BOM))
                 size += len(raw)
                 if len(lines) >= CHUNK_RECORDS or size >= CHUNK_BYTES:
                     yield Chunk(name, number, tuple(lines))
@@ -373,46 +536,6 @@ def describe_read_error(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-@contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """A binary stream that replaces ``path`` only when the block ends without error.
-
-    Gzip-compressed when ``path`` ends in ``.gz``. The temporary file sits
-    beside the target, so the final rename never crosses file systems.
-    """
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise cannot_write(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as raw:
-            if path.name.endswith(GZIP_SUFFIX):
-                with gzip.GzipFile(
-                    filename=path.name.removesuffix(GZIP_SUFFIX), mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL
-                ) as zipped:
-                    yield cast(IO[bytes], zipped)
-            else:
-                yield raw
-        os.chmod(tmp, 0o666 & ~current_umask())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise cannot_write(path, exc) from None
-        raise
-
-
-def cannot_write(path: Path, exc: OSError) -> CorpusError:
-    return CorpusError(f"{path}: cannot write: {exc.strerror or exc}")
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 # --------------------------------------------------------------------------
 # parallel map and progress
 # --------------------------------------------------------------------------
@@ -431,7 +554,7 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Genera
     if jobs <= 1:
         yield from map(func, items)
         return
-    with multiprocessing.Pool(jobs, initializer=ignore_sigint) as pool:
+    with multiprocessing.Pool(jobs, initializer=prepare_worker) as pool:
         pending: deque[AsyncResult[R]] = deque()
         for item in items:
             if len(pending) >= jobs * WINDOW_PER_JOB:
@@ -441,9 +564,14 @@ def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Genera
             yield pending.popleft().get()
 
 
-def ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them: one message, no tracebacks."""
+def prepare_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: one message, no tracebacks.
+
+    The parent stops them with SIGTERM, which ends a worker as a SystemExit: quietly, and
+    after removing the temporary file of an output it was writing.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, outputs.exit_on_sigterm)
 
 
 @dataclass(slots=True)
@@ -452,7 +580,7 @@ class Progress:
 
     stream: TextIO
     total_bytes: int | None = None
-    unit: str = "records"
+    unit: str = "record"
     clock: Callable[[], float] = time.monotonic
     records: int = 0
     nbytes: int = 0
@@ -473,7 +601,8 @@ class Progress:
         elapsed = max(self.drawn - self.started, 1e-9)
         mb = self.nbytes / 1e6
         done = f"{self.nbytes / self.total_bytes:4.0%}  " if self.total_bytes else ""
-        line = f"{done}{self.records:,} {self.unit}  {mb:,.1f} MB  {self.records / elapsed:,.0f} {self.unit}/s  {mb / elapsed:,.1f} MB/s"
+        rate = f"{self.records / elapsed:,.0f} {self.unit}s/s  {mb / elapsed:,.1f} MB/s"
+        line = f"{done}{plural(self.records, self.unit)}  {mb:,.1f} MB  {rate}"
         self.stream.write(f"\r{line}\x1b[K")
         self.stream.flush()
 
@@ -483,7 +612,7 @@ class Progress:
         self.stream.flush()
 
 
-def make_progress(stream: TextIO, quiet: bool, total_bytes: int | None, unit: str = "records") -> Progress | None:
+def make_progress(stream: TextIO, quiet: bool, total_bytes: int | None, unit: str = "record") -> Progress | None:
     """A progress line only for a person watching: not with --quiet, not into a file or pipe."""
     if quiet or not stream.isatty():
         return None
@@ -520,23 +649,26 @@ def run_jsonl(
     settings: Settings,
     options: RunOptions,
     *,
-    stdin: IO[bytes],
-    stdout: IO[bytes],
+    stdin: IO[bytes] | None,
+    stdout: IO[bytes] | None,
     stderr: TextIO,
 ) -> Summary:
     """Clean JSON Lines from ``sources`` ("-" is ``stdin``) into ``output`` or ``stdout``.
 
     Errors are reported on ``stderr`` as they are met; the summary is
     returned for the caller to print. Raises :class:`CorpusError` when
-    ``on_error`` is "fail" and an error occurs.
+    ``on_error`` is "fail" and an error occurs, and :class:`~cleaner.outputs.OutputError`
+    when the output cannot be written or is one of the inputs (before reading any).
+    A closed ``stdin`` or ``stdout`` is None.
     """
+    outputs.refuse_inputs(output, outputs.input_ids(sources, stdin))
     chunks = (chunk for source in sources for chunk in read_chunks(source, stdin))
     results = ordered_map(functools.partial(clean_chunk, settings), chunks, options.jobs)
     progress = make_progress(stderr, options.quiet, known_size(sources))
     summary = Summary()
     with contextlib.ExitStack() as stack:
         stack.enter_context(contextlib.closing(results))
-        out = stdout if output is None else stack.enter_context(atomic_output(output))
+        out = stack.enter_context(outputs.open_output(output, stdout))
         for result in results:
             write_chunk(result, out, summary, options.on_error, Messages(stderr, progress))
             if progress:
@@ -549,7 +681,7 @@ def run_jsonl(
 
 def write_chunk(result: ChunkResult, out: IO[bytes], summary: Summary, on_error: OnError, messages: Messages) -> None:
     if result.read_error is not None:
-        summary.failed_sources += 1
+        summary.errors += 1
         messages.report(f"{result.source}: line {result.first_line}: {result.read_error}", on_error)
     for outcome in result.outcomes:
         if not outcome.is_record:
@@ -593,21 +725,10 @@ class Messages:
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     name: str
+    #: The whole message, naming the input or the output.
     error: str | None = None
     bytes_in: int = 0
     bytes_removed: int = 0
-
-
-def check_mode(jsonl: bool, output: Path | None, output_dir: Path | None, *, plain_text_only: bool) -> None:
-    """Reject option mixes that would be ignored: each mode has its own outputs."""
-    if jsonl and output_dir is not None:
-        raise CorpusUsageError("--output-dir writes plain text; with --jsonl use -o/--output")
-    if output is not None and not jsonl:
-        raise CorpusUsageError("-o/--output needs --jsonl; for plain text use --output-dir or redirect stdout")
-    if plain_text_only:
-        raise CorpusUsageError(
-            "--explain and --format json write to stdout; with --jsonl, add --removals-field instead"
-        )
 
 
 def batch_targets(names: Sequence[str], output_dir: Path) -> dict[str, Path]:
@@ -624,8 +745,9 @@ def batch_targets(names: Sequence[str], output_dir: Path) -> dict[str, Path]:
 
 
 def count_failed(summary: Summary) -> bool:
-    """Count an unreadable source; False, to filter it out of the items."""
-    summary.failed_sources += 1
+    """Count an unreadable file (in, and an error); False, to filter it out of the items."""
+    summary.records_in += 1
+    summary.errors += 1
     return False
 
 
@@ -633,24 +755,22 @@ def make_output_dir(output_dir: Path) -> None:
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise cannot_write(output_dir, exc) from None
+        raise outputs.cannot_write(str(output_dir), exc) from None
 
 
-def clean_file(settings: Settings, item: tuple[str, str, Path]) -> FileOutcome:
-    """Clean one text into its target file: the unit of work of a batch."""
+def clean_file(settings: Settings, inputs: dict[outputs.FileId, str], item: tuple[str, str, Path]) -> FileOutcome:
+    """Clean one text into its target file, unless that is one of the ``inputs``: a batch's unit of work."""
     name, text, target = item
     try:
-        if target.exists() and target.samefile(name):
-            return FileOutcome(name, "refusing to overwrite the input with its output")
+        outputs.refuse_inputs(target, inputs)
         result = explain_value(text, settings)
-        with atomic_output(target) as out:
+        with outputs.open_output(target, None) as out:
             out.write(result.text.encode("utf-8"))
-    except CorpusError as exc:
+    except outputs.OutputError as exc:
         return FileOutcome(name, str(exc))
     except Exception as exc:
-        return FileOutcome(name, f"cleaning failed: {type(exc).__name__}: {exc}")
-    bytes_in = utf8_length(text)
-    return FileOutcome(name, bytes_in=bytes_in, bytes_removed=bytes_in - utf8_length(result.text))
+        return FileOutcome(name, f"{display_name(name)}: cleaning failed: {type(exc).__name__}: {exc}")
+    return FileOutcome(name, bytes_in=utf8_length(text), bytes_removed=removed_bytes(text, result.text))
 
 
 def run_batch(
@@ -667,13 +787,14 @@ def run_batch(
     """
     summary = Summary()
     items = ((name, text, targets[name]) for name, text in texts if text is not None or count_failed(summary))
-    progress = make_progress(stderr, options.quiet, None, unit="files")
+    progress = make_progress(stderr, options.quiet, None, unit="file")
     messages = Messages(stderr, progress)
-    for outcome in ordered_map(functools.partial(clean_file, settings), items, options.jobs):
+    work = functools.partial(clean_file, settings, outputs.input_ids(targets, None))
+    for outcome in ordered_map(work, items, options.jobs):
         summary.records_in += 1
         if outcome.error is not None:
             summary.errors += 1
-            messages.report(f"{outcome.name}: {outcome.error}", options.on_error)
+            messages.report(outcome.error, options.on_error)
         else:
             summary.records_out += 1
             summary.bytes_in += outcome.bytes_in

@@ -1,4 +1,4 @@
-"""A datatrove pipeline step that cleans each document's text (``pip install 'cleaner[datatrove]'``).
+"""A datatrove pipeline step that cleans each document's text (``pip install 'cleaner-chrome[datatrove]'``).
 
 Example, a FineWeb-style pipeline (``examples/datatrove_pipeline.py`` is the full script)::
 

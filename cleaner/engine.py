@@ -54,26 +54,47 @@ def run(text: str, rules: Sequence[RuleInfo], *, keep_headline: bool = True, hea
 
 def _run_with_surrogates(text: str, codes: list[str], keep_headline: bool, headline: str | None) -> Result:
     """:func:`run` for a text (or headline) holding lone surrogates: see the module docstring."""
-    used = {(ord(char) - PRIVATE_FIRST) // SURROGATE_COUNT for char in _PRIVATE.findall(f"{text}{headline or ''}")}
-    block = next((b for b in STAND_IN_BLOCKS if b not in used), None)
-    if block is None:
-        raise CleanerError("the text holds lone surrogates and private-use characters of every block")
-    first = PRIVATE_FIRST + block * SURROGATE_COUNT
-    shift = first - SURROGATE_FIRST
-    stand_ins = re.compile(f"[{chr(first)}-{chr(first + SURROGATE_COUNT - 1)}]")
-    clean, removals = _core.explain(
-        _shifted(text, _SURROGATE, shift),
-        codes,
-        keep_headline,
-        None if headline is None else _shifted(headline, _SURROGATE, shift),
-    )
-    return Result(
-        _shifted(clean, stand_ins, -shift),
-        tuple(
-            Removal(code, name, start, end, _shifted(quoted, stand_ins, -shift))
-            for code, name, start, end, quoted in removals
-        ),
-    )
+    stand_ins = StandIns(text, headline)
+    hidden_headline = None if headline is None else stand_ins.hide(headline)
+    clean, removals = _core.explain(stand_ins.hide(text), codes, keep_headline, hidden_headline)
+    return stand_ins.restore(Result(clean, tuple(Removal(*removal) for removal in removals)))
+
+
+def has_surrogates(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+class StandIns:
+    """Lone surrogates moved into a block of private-use characters that ``texts`` do not use, and back.
+
+    For code that cannot take a surrogate: the core's UTF-8 strings, and lxml (which
+    drops the rest of an HTML page at the first one).
+    """
+
+    def __init__(self, *texts: str | None) -> None:
+        used = {
+            (ord(char) - PRIVATE_FIRST) // SURROGATE_COUNT for text in texts for char in _PRIVATE.findall(text or "")
+        }
+        block = next((b for b in STAND_IN_BLOCKS if b not in used), None)
+        if block is None:
+            raise CleanerError("the text holds lone surrogates and private-use characters of every block")
+        first = PRIVATE_FIRST + block * SURROGATE_COUNT
+        self._shift = first - SURROGATE_FIRST
+        self._stand_ins = re.compile(f"[{chr(first)}-{chr(first + SURROGATE_COUNT - 1)}]")
+
+    def hide(self, text: str) -> str:
+        """``text`` with each lone surrogate replaced by its stand-in."""
+        return _shifted(text, _SURROGATE, self._shift)
+
+    def restore(self, result: Result) -> Result:
+        """``result`` with each stand-in turned back into its surrogate, in the text and the removals."""
+        return Result(
+            _shifted(result.text, self._stand_ins, -self._shift),
+            tuple(
+                Removal(r.code, r.name, r.start, r.end, _shifted(r.text, self._stand_ins, -self._shift))
+                for r in result.removals
+            ),
+        )
 
 
 def fingerprint(text: str) -> str:

@@ -1,6 +1,6 @@
 """Clean a column of a Hugging Face ``datasets.Dataset`` with ``Dataset.map(batched=True)``.
 
-Example (``pip install 'cleaner[datasets]'``)::
+Example (``pip install 'cleaner-chrome[datasets]'``)::
 
     from datasets import load_dataset
     from cleaner import Options

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import BinaryIO
+from typing import IO
 
 from cleaner.errors import DecodeError
 
@@ -65,12 +65,25 @@ _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 # Of the NULs in UTF-16 without a byte-order mark, this share sits on one parity.
 MIN_UTF16_NUL_PARITY = 0.9
 _ICONV_1252 = "iconv -f windows-1252 -t utf-8"
+# CESU-8 and Java's modified UTF-8 write a character beyond U+FFFF as two surrogates of
+# three bytes each ("\xed\xa0\xbd\xed\xb8\x80" for U+1F600), which UTF-8 forbids.
+ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+# A character spelt in more bytes than it needs: "\xc0\x80" is modified UTF-8's NUL.
+OVERLONG = re.compile(rb"[\xc0\xc1][\x80-\xbf]|\xe0[\x80-\x9f][\x80-\xbf]|\xf0[\x80-\x8f][\x80-\xbf]{2}")
+_STANDARD_UTF8 = "have it written as standard UTF-8 (Java: getBytes(StandardCharsets.UTF_8), not writeUTF)"
 # Read size for streams: a pipe's default capacity on Linux.
 READ_CHUNK_BYTES = 1 << 16
 # "<!DOCTYPE html>", "<html lang=…>", after optional BOM, blank space and an XML prolog.
 HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 # How much of the text the HTML test reads: a doctype or <html> comes first.
 HTML_SNIFF_CHARS = 4096
+# <meta charset="iso-8859-1">, <meta http-equiv="Content-Type" content="text/html; charset=koi8-r">
+META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
+# The HTML standard's prescan for a declared encoding reads the first 1,024 bytes.
+HTML_PRESCAN_BYTES = 1024
+# Labels the HTML standard reads as Windows-1252, as browsers do: pages that say
+# Latin-1 are written with Windows-1252's quotes and dashes.
+WINDOWS_1252_LABELS = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
 
 
 def decode(data: bytes, name: str) -> str:
@@ -87,6 +100,48 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise DecodeError(name, _undecodable(data, bom, encoding, len(bom) + exc.start)) from None
     return normalise(text)
+
+
+def decode_input(data: bytes, name: str, mode: str | None = None) -> str:
+    """:func:`decode`, except that a page read as HTML (``mode`` "html", or bytes that start
+    like an HTML document when ``mode`` is None) may be in the charset it declares."""
+    if mode == "html" or (mode is None and looks_like_html(data[:HTML_SNIFF_CHARS].decode("latin-1"))):
+        return decode_html(data, name)
+    return decode(data, name)
+
+
+def decode_html(data: bytes, name: str) -> str:
+    """The text of an HTML page's bytes: as :func:`decode` reads them (UTF-8, or UTF-16/32
+    by a byte-order mark) when it can, else in the charset the page declares, strictly.
+
+    Never a guess: valid UTF-8 is UTF-8 whatever the page declares (a wrong
+    declaration is common, a UTF-8 accident is not), and bytes that are neither
+    UTF-8 nor the declared charset are refused with :class:`DecodeError` rather
+    than read as mojibake.
+    """
+    try:
+        return decode(data, name)
+    except DecodeError as not_utf8:
+        declared = declared_charset(data)
+        if declared is None or declared == "utf-8":
+            raise DecodeError(name, f"{not_utf8.problem} (the page declares {declared or 'no charset'})") from None
+        for encoding in ("cp1252", "latin-1") if declared in WINDOWS_1252_LABELS else (declared,):
+            try:
+                return normalise(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                bad = exc.start + 1
+        raise DecodeError(name, f"neither UTF-8 nor {declared}, the charset the page declares (byte {bad})") from None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec named by the page's ``<meta>`` charset, if it names one Python knows."""
+    found = META_CHARSET.search(data[:HTML_PRESCAN_BYTES])
+    if found is None:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def normalise(text: str) -> str:
@@ -117,12 +172,24 @@ def _looks_like_utf16(sample: bytes) -> bool:
 def _undecodable(data: bytes, bom: bytes, encoding: str, bad: int) -> str:
     label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
     if bom:
-        return f"not valid {label} (byte {bad}) despite its byte-order mark"
-    return f"not valid UTF-8 (byte {bad}); {_utf8_hint(data, bad)}"
+        return f"not valid {label} (byte {bad + 1}) despite its byte-order mark"
+    return utf8_problem(data, bad)
+
+
+def utf8_problem(data: bytes, bad: int) -> str:
+    """Why ``data`` is not UTF-8, from its first bad byte (offset ``bad``), with a hint.
+
+    Bytes are counted from 1, in files and in corpus lines alike: byte 1 is the first.
+    """
+    return f"not valid UTF-8 (byte {bad + 1}); {_utf8_hint(data, bad)}"
 
 
 def _utf8_hint(data: bytes, bad: int) -> str:
     """What the bytes probably are, and the command that fixes them."""
+    if ENCODED_SURROGATE.match(data, bad):
+        return f"CESU-8 or Java's modified UTF-8 (surrogates encoded one by one), not UTF-8: {_STANDARD_UTF8}"
+    if OVERLONG.match(data, bad):
+        return f"an overlong form (a character in more bytes than UTF-8 allows): {_STANDARD_UTF8}"
     if not data[:bad].isascii():
         return "the bytes before it are UTF-8, so the file is damaged: iconv -c -f utf-8 -t utf-8 drops bad bytes"
     try:
@@ -132,7 +199,7 @@ def _utf8_hint(data: bytes, bad: int) -> str:
     return f"if it is Windows-1252 or Latin-1, convert it first: {_ICONV_1252}"
 
 
-def read_all(stream: BinaryIO) -> bytes:
+def read_all(stream: IO[bytes]) -> bytes:
     """Everything ``stream`` holds, read in chunks so that Ctrl-C is noticed between them.
 
     ``stream.read()`` loops in C and checks for signals only when a read is

@@ -1,4 +1,4 @@
-"""Clean a text column of a Ray Dataset, on one machine or a cluster (``pip install 'cleaner[ray]'``).
+"""Clean a text column of a Ray Dataset, on one machine or a cluster (``pip install 'cleaner-chrome[ray]'``).
 
 Example::
 

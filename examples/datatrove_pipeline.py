@@ -1,6 +1,6 @@
 """Clean a JSON Lines corpus inside a datatrove pipeline: reader, CleanText, writer.
 
-Needs ``pip install 'cleaner[datatrove]'``. On one machine::
+Needs ``pip install 'cleaner-chrome[datatrove]'``. On one machine::
 
     python examples/datatrove_pipeline.py pages/ clean/ --tasks 4 --config cleaner.toml
 

@@ -1,6 +1,6 @@
 """Clean a JSON Lines corpus on a Ray cluster with ``cleaner.ray_data``.
 
-On the cluster (every node needs ``pip install 'cleaner[ray]'``)::
+On the cluster (every node needs ``pip install 'cleaner-chrome[ray]'``)::
 
     ray start --head                          # on the head node
     ray start --address=HEAD_IP:6379          # on each worker node

@@ -1,8 +1,13 @@
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+import cleaner
 from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +55,7 @@ def test_undecodable_file_names_the_file(tmp_path: Path) -> None:
     bad.write_bytes(b"caf\xe9\n")
     result = run(str(bad))
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"cleaner: {bad}: not valid UTF-8 (byte 3)")
+    assert result.stderr.startswith(f"cleaner: {bad}: not valid UTF-8 (byte 4)")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
@@ -81,3 +86,116 @@ def test_help_has_examples() -> None:
 def test_body_only() -> None:
     out = run(str(ROOT / "seeds" / "004_d2a5567b2d8e0d99.txt"), "--body-only").stdout
     assert not out.startswith("South Korea, Japan agree")
+
+
+# -- option semantics (issue 14) ---------------------------------------------------------
+
+
+def test_html_and_text_together_are_a_usage_error() -> None:
+    result = run("--html", "--text", stdin="x\n")
+    assert result.exit_code == 2
+    assert "--html and --text contradict each other" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args", [["--select", ""], ["--select", " , "], ["--ignore", ""], ["--select", "C101", "--select", ""]]
+)
+def test_empty_rule_lists_are_usage_errors(args: list[str]) -> None:
+    # `--select ''` once selected nothing, which means every rule.
+    result = run(*args, stdin="Open in App\n")
+    assert result.exit_code == 2
+    assert "empty: give rule codes or names" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--field", "body"], "--field only works with --jsonl"),
+        (["--field", "text"], "--field only works with --jsonl"),
+        (["--html-field", "html"], "--html-field only works with --jsonl"),
+        (["--removals-field", "r"], "--removals-field only works with --jsonl"),
+        (["--language-field", "l"], "--language-field only works with --jsonl"),
+        (["--on-error", "skip"], "--on-error only works with --jsonl or --output-dir"),
+        (["-j", "2"], "-j/--jobs only works with --jsonl or --output-dir"),
+        (["--jobs", "2"], "-j/--jobs only works with --jsonl or --output-dir"),
+        (["-q"], "-q/--quiet only works with --jsonl or --output-dir"),
+        (["-o", "out.jsonl"], "-o/--output only works with --jsonl; for plain text use --output-dir"),
+    ],
+)
+def test_corpus_options_are_refused_in_text_mode(args: list[str], named: str) -> None:
+    result = run(*args, stdin="Open in App\n")
+    assert result.exit_code == 2
+    assert named in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["--field", "body"], "--field only works with --jsonl"),
+        (["--removals-field", "r"], "--removals-field only works with --jsonl"),
+        (["--explain"], "--explain only works with plain-text mode"),
+        (["--format", "json"], "--format only works with plain-text mode"),
+    ],
+)
+def test_jsonl_options_are_refused_with_output_dir(tmp_path: Path, args: list[str], named: str) -> None:
+    result = run(*args, "--output-dir", str(tmp_path / "out"), str(SEED))
+    assert result.exit_code == 2
+    assert named in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("flag", ["--explain", "--format=json"])
+def test_explain_with_jsonl_says_where_removals_go(flag: str) -> None:
+    result = run("--jsonl", flag, stdin='{"text": "x"}\n')
+    assert result.exit_code == 2
+    assert "--removals-field NAME adds each record's removals" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["-V", "-v", "--version"])
+def test_version_flags(flag: str) -> None:
+    result = run(flag)
+    assert (result.exit_code, result.stdout) == (0, f"cleaner, version {cleaner.__version__}\n")
+
+
+def test_counts_are_singular_for_one() -> None:
+    one = run("--explain", stdin="Open in App\nThe talks ended on Sunday with a joint statement.\n")
+    assert "<stdin>: 1 removal\n" in one.stderr
+    two = run("--explain", stdin="Open in App\nFollow Us\nThe talks ended on Sunday with a joint statement.\n")
+    assert "<stdin>: 2 removals\n" in two.stderr
+    summary = run("--jsonl", "-j", "1", stdin='{"text": 1}\n')
+    assert "cleaner: 1 record in, 1 out, 1 error, 0 of 0 bytes removed\n" in summary.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["-h"]])
+def test_help_and_version_do_not_load_the_rules(args: list[str]) -> None:
+    probe = (
+        "import sys\n"
+        "from cleaner.cli import main\n"
+        f"try:\n    main.main({args!r}, standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in ('cleaner._core', 'cleaner.registry', 'cleaner.corpus') if m in sys.modules)\n"
+        "print(loaded, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=ROOT, timeout=120, check=True)
+    assert done.stderr == b"[]\n"
+
+
+def test_file_names_stay_on_one_line(tmp_path: Path) -> None:
+    newline = tmp_path / "a\nb.txt"
+    latin1 = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    result = run(str(newline), str(latin1))
+    assert result.exit_code == 1
+    assert result.stderr_bytes.decode("utf-8").splitlines() == [
+        f"cleaner: {tmp_path}/a\\nb.txt: No such file or directory",
+        f"cleaner: {tmp_path}/caf\\xe9.txt: No such file or directory",
+    ]
+
+
+def test_json_output_stays_valid_utf8_with_an_undecodable_file_name(tmp_path: Path) -> None:
+    page = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
+    page.write_text("Open in App\nThe talks ended on Sunday with a joint statement.\n", encoding="utf-8")
+    result = run("--format", "json", str(page))
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout_bytes.decode("utf-8"))
+    assert record["file"] == f"{tmp_path}/caf\\xe9.txt"
+    assert record["text"] == "The talks ended on Sunday with a joint statement.\n"

@@ -146,7 +146,7 @@ def test_skip_drops_bad_records_but_reports_them() -> None:
     assert result.exit_code == 1
     assert [json.loads(row)["id"] for row in result.stdout.splitlines()] == [0, 1]
     assert "<stdin>:1: field 'text' is a number" in result.stderr
-    assert "3 records in, 2 out, 1 errors" in result.stderr
+    assert "3 records in, 2 out, 1 error," in result.stderr
 
 
 def test_fail_stops_and_leaves_the_output_file_untouched(tmp_path: Path) -> None:
@@ -343,7 +343,8 @@ JSON_VALUES = st.recursive(
 )
 def test_scanner_agrees_with_json_loads(record: dict[str, Any], spacing: tuple[str, str], ascii_only: bool) -> None:
     text = json.dumps(record, separators=spacing, ensure_ascii=ascii_only)
-    members, close = corpus.scan_object(f" {text} ")
+    scanned = corpus.scan_object(f" {text} ")
+    members, close = scanned.members, scanned.close
     assert {key: m.value for key, m in members.items()} == json.loads(text)
     assert all(json.loads(f" {text} "[m.start : m.end]) == m.value for m in members.values())
     assert f" {text} "[close] == "}"

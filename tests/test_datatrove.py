@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("datatrove", reason="the cleaner[datatrove] extra is not installed")
+pytest.importorskip("datatrove", reason="the cleaner-chrome[datatrove] extra is not installed")
 
 from datatrove.data import Document
 

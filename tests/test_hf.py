@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-datasets = pytest.importorskip("datasets", reason="the cleaner[datasets] extra is not installed")
+datasets = pytest.importorskip("datasets", reason="the cleaner-chrome[datasets] extra is not installed")
 
 import cleaner  # noqa: E402
 from cleaner.hf import CleanBatch, ColumnError  # noqa: E402

@@ -2,11 +2,14 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
+from cleaner.errors import DecodeError
 from cleaner.inputs import looks_like_html
 
 PARAGRAPH = (
@@ -92,3 +95,103 @@ def test_body_only_drops_the_headline_under_a_decorated_title() -> None:
     body = cleaner.clean_html(decorated, keep_headline=False)
     assert "Council approves budget" not in body and PARAGRAPH in body
     assert cleaner.clean_html(decorated).startswith("Council approves budget\n")
+
+
+# -- hostile pages (issue 14) -------------------------------------------------------
+
+ARTICLE = (
+    "<article><h1>Council approves budget</h1>"
+    + "".join(f"<p>{PARAGRAPH.replace('Tuesday', day)}</p>" for day in ("Monday", "Tuesday", "Friday"))
+    + "</article>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body>" + "<div>" * 300 + "</div>" * 300 + ARTICLE + "</body></html>",
+        "<html><body>" + "<div>" * 300 + ARTICLE + "</div>" * 300 + "</body></html>",
+        "<html><body>" + "<div>" * 1500 + ARTICLE + "</div>" * 1500 + "</body></html>",
+        "<html><body>" + "<div>" * 5000 + "</div>" * 5000 + ARTICLE + "</body></html>",
+        "<html><body>" + "<div>" * 5000 + ARTICLE + "</div>" * 5000 + "</body></html>",
+        "<html><body>" + "<b><i>" * 300 + ARTICLE + "</body></html>",
+        "<html><body>" + "<span>" * 3000 + ARTICLE + "</body></html>",
+    ],
+    ids=[
+        "300-deep-before",
+        "300-deep-around",
+        "1500-deep",
+        "5000-deep-before",
+        "5000-deep-around",
+        "300-unclosed-b-i",
+        "3000-unclosed-span",
+    ],
+)
+def test_deeply_nested_pages_keep_their_article(page: str) -> None:
+    text = cleaner.clean_html(page)
+    for day in ("Monday", "Tuesday", "Friday"):
+        assert PARAGRAPH.replace("Tuesday", day) in text
+
+
+def test_a_deep_page_keeps_its_article_through_the_command(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<!DOCTYPE html><html><body>" + "<div>" * 300 + "</div>" * 300 + ARTICLE + "</body></html>")
+    result = CliRunner().invoke(main, [str(page)])
+    assert result.exit_code == 0
+    assert PARAGRAPH.replace("Tuesday", "Friday") in result.stdout
+
+
+def _page(charset: str, words: str) -> str:
+    return (
+        f'<html><head><meta charset="{charset}"><title>Budget</title></head><body><article>'
+        f"<p>{words} {PARAGRAPH}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding", "words"),
+    [
+        ("windows-1252", "utf-8", "Le café était fermé à Noël."),
+        ("iso-8859-1", "utf-8", "Die Bürger wählten am Sonntag."),
+        ("windows-1251", "windows-1251", "Совет утвердил бюджет."),
+        ("iso-8859-1", "cp1252", "He said \u201cno\u201d \u2013 twice."),
+        ("koi8-r", "koi8-r", "Совет утвердил бюджет."),
+    ],
+)
+def test_bytes_are_utf8_or_their_declared_charset(declared: str, encoding: str, words: str) -> None:
+    assert words in cleaner.clean_html(_page(declared, words).encode(encoding))
+
+
+@pytest.mark.parametrize(
+    ("declared", "problem"),
+    [("utf-8", "the page declares utf-8"), ("no-such-charset", "the page declares no charset")],
+)
+def test_bytes_that_are_not_the_declared_charset_are_refused_not_mojibake(declared: str, problem: str) -> None:
+    data = _page(declared, "Le café était fermé à Noël.").encode("cp1252")
+    with pytest.raises(DecodeError, match=f"<bytes>: not valid UTF-8 .*{problem}"):
+        cleaner.clean_html(data)
+
+
+def test_bytes_neither_utf8_nor_the_declared_charset_are_refused() -> None:
+    data = _page("shift_jis", "x").encode("ascii") + b"\x81 caf\xe9"
+    with pytest.raises(DecodeError, match=r"neither UTF-8 nor shift_jis, the charset the page declares \(byte"):
+        cleaner.clean_html(data)
+
+
+def test_the_command_reads_an_html_file_in_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(("<!DOCTYPE html>" + _page("windows-1252", "Le café était fermé.")).encode("cp1252"))
+    result = CliRunner().invoke(main, [str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "Le café était fermé." in result.stdout
+    as_text = CliRunner().invoke(main, ["--text", str(page)])
+    assert as_text.exit_code == 1 and "iconv -f windows-1252" in as_text.stderr
+
+
+def test_the_command_refuses_an_html_file_that_is_not_its_declared_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(("<!DOCTYPE html>" + _page("utf-8", "Le café était fermé.")).encode("cp1252"))
+    result = CliRunner().invoke(main, [str(page)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"cleaner: {page}: not valid UTF-8 (byte ")
+    assert result.stderr.rstrip().endswith("(the page declares utf-8)")

@@ -89,10 +89,19 @@ def test_byte_order_mark_is_read_and_dropped(tmp_path: Path, data: bytes) -> Non
     assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE, "")
 
 
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u2060", "\u00ad"], ids=["bom", "zwsp", "wj", "shy"])
+def test_an_invisible_character_inside_a_file_hides_no_chrome(tmp_path: Path, mark: str) -> None:
+    # `cat a.txt b.txt` leaves b's BOM at the start of a line in the middle; the same goes for
+    # zero-width spaces, word joiners and soft hyphens a scraper copies from the page.
+    data = (PAGE + mark + PAGE).encode("utf-8")
+    result = run_cli(write(tmp_path, "joined.txt", data))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, CLEAN_PAGE + CLEAN_PAGE, "")
+
+
 def test_utf16_with_a_bad_surrogate_is_refused(tmp_path: Path) -> None:
     data = codecs.BOM_UTF16_LE + "ok".encode("utf-16-le") + b"\x00\xd8" + b"a\x00"
     name = write(tmp_path, "page.txt", data)
-    assert_one_line_error(run_cli(name), name, "not valid UTF-16 (byte 6) despite its byte-order mark")
+    assert_one_line_error(run_cli(name), name, "not valid UTF-16 (byte 7) despite its byte-order mark")
 
 
 def test_windows_1252_text_is_refused_with_the_iconv_command(tmp_path: Path) -> None:
@@ -102,25 +111,25 @@ def test_windows_1252_text_is_refused_with_the_iconv_command(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert result.stdout == CLEAN_PAGE, "the next file is still cleaned"
     assert result.stderr == (
-        f"cleaner: {cp1252}: not valid UTF-8 (byte 3); "
+        f"cleaner: {cp1252}: not valid UTF-8 (byte 4); "
         "if it is Windows-1252 or Latin-1, convert it first: iconv -f windows-1252 -t utf-8\n"
     )
 
 
 def test_damaged_utf8_names_the_byte_and_says_it_is_damaged(tmp_path: Path) -> None:
     name = write(tmp_path, "page.txt", "Caf\u00e9 au lait ".encode() + b"\xc3(")
-    assert_one_line_error(run_cli(name), name, "not valid UTF-8 (byte 14); the bytes before it are UTF-8")
+    assert_one_line_error(run_cli(name), name, "not valid UTF-8 (byte 15); the bytes before it are UTF-8")
 
 
 def test_bytes_no_single_byte_encoding_explains_get_the_generic_hint() -> None:
     # 0x81 is undefined in Windows-1252: not that encoding either.
-    with pytest.raises(DecodeError, match=r"byte 1\); convert it to UTF-8 first"):
+    with pytest.raises(DecodeError, match=r"byte 2\); convert it to UTF-8 first"):
         decode(b"a\x81b", "page.txt")
 
 
 def test_stdin_errors_are_named_stdin() -> None:
     result = run_cli(stdin=b"caf\xe9\n")
-    assert_one_line_error(result, "<stdin>", "not valid UTF-8 (byte 3)")
+    assert_one_line_error(result, "<stdin>", "not valid UTF-8 (byte 4)")
 
 
 # -- binary input ----------------------------------------------------------------
@@ -350,3 +359,39 @@ def test_sigint_exits_130_without_a_traceback(reading_stdin: subprocess.Popen[by
     assert status == 130
     assert reading_stdin.stderr.read().strip() == b"", "no traceback, no message: the shell shows ^C"
     assert reading_stdin.stdout.read() == b""
+
+
+# -- hints and byte numbers that agree across modes (issue 14) -----------------------
+
+# U+1F600 as CESU-8 / Java's modified UTF-8: two surrogates of three bytes each.
+CESU_EMOJI = b"\xed\xa0\xbd\xed\xb8\x80"
+
+
+@pytest.mark.parametrize(
+    ("data", "byte", "hint"),
+    [
+        (b"Smile " + CESU_EMOJI + b" please\n", 7, "CESU-8 or Java's modified UTF-8"),
+        ("Caf\u00e9 ".encode() + CESU_EMOJI + b"\n", 7, "CESU-8 or Java's modified UTF-8"),
+        (CESU_EMOJI + b"\n", 1, "CESU-8 or Java's modified UTF-8"),
+        (b"a\xc0\x80b\n", 2, "an overlong form"),
+        (b"a\xe0\x80\xafb\n", 2, "an overlong form"),
+        (b"a\xf0\x80\x80\xafb\n", 2, "an overlong form"),
+    ],
+    ids=["cesu-after-ascii", "cesu-after-utf8", "cesu-first", "overlong-nul", "overlong-3", "overlong-4"],
+)
+def test_cesu8_and_overlong_utf8_get_their_own_hint(tmp_path: Path, data: bytes, byte: int, hint: str) -> None:
+    name = write(tmp_path, "page.txt", data)
+    result = run_cli(name)
+    assert_one_line_error(result, name, f"not valid UTF-8 (byte {byte}); {hint}")
+    assert "windows-1252" not in result.stderr and "damaged" not in result.stderr
+
+
+@pytest.mark.parametrize("bad", [b"caf\xe9", b"x" + CESU_EMOJI, b"\xc0\x80"], ids=["latin1", "cesu", "overlong"])
+def test_text_and_corpus_mode_number_bytes_alike(tmp_path: Path, bad: bytes) -> None:
+    # The same bad bytes at the same place: a text file and a JSON Lines record say the same.
+    prefix = b'{"text": "'
+    text_error = run_cli(write(tmp_path, "page.txt", prefix + bad + b'"}\n')).stderr
+    corpus_error = run_cli("--jsonl", "-j", "1", stdin=prefix + bad + b'"}\n').stderr.splitlines()[0]
+    problem = text_error.split(": ", 2)[2].strip()
+    assert corpus_error == f"cleaner: <stdin>:1: {problem}"
+    assert f"(byte {len(prefix) + 1 + bad.index(bad.lstrip(b'cafx'))})" in problem

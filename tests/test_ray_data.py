@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("ray", reason="the cleaner[ray] extra is not installed")
+pytest.importorskip("ray", reason="the cleaner-chrome[ray] extra is not installed")
 pa = pytest.importorskip("pyarrow")
 
 import ray  # noqa: E402

@@ -1,22 +1,37 @@
 """HTML to article text: trafilatura's extraction, or the page's whole text.
 
 Imported only by the HTML path (``cleaner.explain_html``), so text mode never
-pays for importing trafilatura, inscriptis and lxml. ``decode_file`` is a
-trafilatura helper outside its documented API: the version is pinned in
-setup.cfg and the behaviour relied on is tested in tests/test_html.py.
+pays for importing trafilatura, inscriptis and lxml. Bytes are decoded by
+:func:`cleaner.inputs.decode_html` (UTF-8, else the declared charset, never a
+guess), not by trafilatura's charset detection, which turned a page that declares
+UTF-8 but is Windows-1252 into mojibake.
+
+The page is parsed here, once, with lxml's ``huge_tree`` option, and the tree is
+handed to trafilatura and inscriptis. With their default parser, libxml2 stops at
+256 levels of nesting, and hundreds of unclosed inline tags (``<b><i><b><i>…``)
+before the article reach that depth too: the page came out empty. ``huge_tree``
+allows 2,048 levels; a page deeper still, or one that makes inscriptis recurse too
+deep, is read as a stream of tags by the standard library's parser, which has no
+depth at all, and its visible text is cleaned by the rules.
 """
 
 from __future__ import annotations
 
+import html.parser
 import re
 from typing import NamedTuple
 
-from inscriptis import get_text  # type: ignore[import-untyped]
+from inscriptis import Inscriptis  # type: ignore[import-untyped]
+from inscriptis.model.config import ParserConfig  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
+from lxml.html import HtmlElement, HTMLParser, fromstring  # type: ignore[import-untyped]
 from trafilatura import bare_extraction
-from trafilatura.utils import decode_file
 
 from cleaner.engine import fingerprint
+from cleaner.inputs import decode_html
 
+# How errors name a page given as bytes: it has no file name.
+BYTES_NAME = "<bytes>"
 # An extraction shorter than this is suspicious (a teaser, a cookie wall, a
 # caption): the page's whole text, cleaned by the rules, is used instead.
 MIN_EXTRACT_WORDS = 50
@@ -29,8 +44,8 @@ HEADLINE_LINES = 3
 
 
 def decode(html: str | bytes) -> str:
-    """Text of an HTML document; bytes are decoded by trafilatura's charset detection."""
-    return html if isinstance(html, str) else decode_file(html)
+    """Text of an HTML document; bytes are read as UTF-8 or their declared charset, never guessed."""
+    return html if isinstance(html, str) else decode_html(html, BYTES_NAME)
 
 
 class Article(NamedTuple):
@@ -49,7 +64,13 @@ def article_text(html: str | bytes, *, keep_headline: bool = True) -> Article:
     when trafilatura finds nothing or suspiciously little, so a page is never lost.
     """
     page = decode(html)
-    extracted = bare_extraction(page, include_comments=False, include_tables=True, with_metadata=True)
+    tree = parse(page)
+    if tree is None:
+        return Article(stream_text(page), None, extracted=False)
+    try:
+        extracted = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=True)
+    except RecursionError:
+        extracted = None
     text = (getattr(extracted, "text", None) or "").strip()
     title = (getattr(extracted, "title", None) or "").strip() or None
     if len(text.split()) < MIN_EXTRACT_WORDS:
@@ -60,9 +81,106 @@ def article_text(html: str | bytes, *, keep_headline: bool = True) -> Article:
     return Article(text + "\n", title, extracted=True)
 
 
+def parse(page: str) -> HtmlElement | None:
+    """The page's tree, parsed as trafilatura parses it but up to 2,048 levels deep; None
+    when the page is deeper still (libxml2 then drops the rest) or empty."""
+    parser = HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+    )
+    try:
+        tree: HtmlElement = fromstring(page.encode("utf-8"), parser=parser)
+    except etree.ParserError:
+        return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        return None
+    return tree
+
+
 def page_text(page: str) -> str:
     """All visible text of the page, one block per line (as scrapers hand it over)."""
-    return str(get_text(page))
+    tree = parse(page)
+    try:
+        return str(Inscriptis(tree, ParserConfig()).get_text()) if tree is not None else stream_text(page)
+    except RecursionError:  # inscriptis walks the tree recursively
+        return stream_text(page)
+
+
+def stream_text(page: str) -> str:
+    """The visible text of a page of any depth, one block per line: tags read as a stream."""
+    reader = _VisibleText()
+    reader.feed(page)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(reader.parts).split("\n"))
+    return "".join(f"{line}\n" for line in lines if line)
+
+
+class _VisibleText(html.parser.HTMLParser):
+    """Collects text outside scripts, styles and the head, with a line break at each block."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+    BLOCKS = frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "br",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "td",
+            "th",
+            "title",
+            "tr",
+            "ul",
+        ]
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in self.HIDDEN
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def printed_headline(title: str, text: str) -> str:

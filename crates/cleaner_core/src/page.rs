@@ -264,7 +264,15 @@ impl<'a> Page<'a> {
     /// A slice of line `number`'s stripped text, ready for patterns (see `hay`).
     #[inline]
     pub fn hay_of(&self, number: usize, slice: &'a str) -> Hay<'a> {
-        let candidates = self.candidates.get_or_init(|| {
+        let line = &self.lines[number - 1];
+        Hay { text: slice, plain: line.plain, candidates: Some(self.candidates(number)) }
+    }
+
+    /// The rules' line patterns (`rules::LINE_PATTERNS`, one bit each) that may match line
+    /// `number`, found for every line at first use.
+    #[inline]
+    pub fn candidates(&self, number: usize) -> Candidates {
+        self.candidates.get_or_init(|| {
             self.lines
                 .iter()
                 .map(|line| {
@@ -276,9 +284,7 @@ impl<'a> Page<'a> {
                     }
                 })
                 .collect()
-        });
-        let line = &self.lines[number - 1];
-        Hay { text: slice, plain: line.plain, candidates: Some(candidates[number - 1]) }
+        })[number - 1]
     }
 
     /// Line `number` in the form lexicon phrases are compared in.

@@ -111,6 +111,11 @@ impl PyRegex {
         self.prepare(text.into()).is_some_and(|hay| self.regex().is_match(hay.as_ref()))
     }
 
+    /// Its bit in the rules' line-pattern index, once the index is built.
+    pub fn index_bit(&self) -> Option<u32> {
+        self.bit.get().copied()
+    }
+
     /// False if no match can lie within `text` or any slice of it: the text lacks every
     /// literal a match needs. True when the pattern has no such literals.
     pub fn may_match_within(&self, text: Hay<'_>) -> bool {

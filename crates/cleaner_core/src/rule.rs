@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use crate::lexicon;
 use crate::page::{Features, Page, Removal};
+use crate::prefilter::Candidates;
 use crate::pyre::{Hay, Mode, PyRegex};
+use crate::rules::LINE_PATTERNS;
 
 /// A rule's identity and documentation, exposed to Python (`cleaner --list-rules`).
 #[derive(Debug)]
@@ -137,19 +139,36 @@ impl Rule for PatternRule {
     }
 
     fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
-        let mut patterns = self.label.patterns();
-        patterns.extend(self.prompt.map(|p| &**p));
-        patterns
+        self.patterns()
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let table = lexicon::table_bit(self.meta.name);
+        let mask = self.candidate_mask();
         page.remove_lines_where(self.meta, |number| {
+            if mask.is_some_and(|mask| page.candidates(number) & mask == 0) && !page.in_lexicon(table, number) {
+                return false; // neither pattern may match the line, and the lexicon lacks it
+            }
             let features = page.features(number);
             let is_label = features.chars <= self.max_chars
                 && (page.in_lexicon(table, number) || self.label.matches(page.hay(number)));
             is_label || self.prompt.is_some_and(|p| is_prompt_sized(features) && p.is_match(page.hay(number)))
         })
+    }
+}
+
+impl PatternRule {
+    fn patterns(&self) -> Vec<&'static PyRegex> {
+        let mut patterns = self.label.patterns();
+        patterns.extend(self.prompt.map(|p| &**p));
+        patterns
+    }
+
+    /// The page-index bits of its patterns (`rules::LINE_PATTERNS`), so that a line none of
+    /// them may match is passed over at once; None if one of them has no bit.
+    fn candidate_mask(&self) -> Option<Candidates> {
+        LazyLock::force(&LINE_PATTERNS);
+        self.patterns().iter().try_fold(0, |mask: Candidates, p| p.index_bit().map(|bit| mask | 1 << bit))
     }
 }
 

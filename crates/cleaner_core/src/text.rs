@@ -29,10 +29,23 @@ pub fn is_invisible(c: char) -> bool {
 /// `text` without its invisible characters (`is_invisible`), as the rules read it; the
 /// output keeps the input's lines as they are. Borrowed when there are none.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() || !text.contains(is_invisible) {
+    if !has_invisible(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+}
+
+/// True if `text` holds an invisible character: their UTF-8 forms start with the bytes
+/// C2, E2 or EF, which a byte search finds quickly (every page is read through this).
+fn has_invisible(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(|i| {
+        let len = match bytes[i] {
+            0xc2 => 2,
+            _ => 3,
+        };
+        text.get(i..i + len).and_then(|s| s.chars().next()).is_some_and(is_invisible)
+    })
 }
 
 /// Characters per word in CJK text (a Chinese word is about 1.5, a Japanese one about 2).
@@ -80,7 +93,7 @@ pub fn ends_like_sentence(text: &str) -> bool {
 /// letters, so longer or non-ASCII words are never lower-cased.
 fn is_small_word(word: &str) -> bool {
     let bare = word.trim_matches(|c| matches!(c, '\'' | '’' | '"' | '“' | '”'));
-    bare.len() <= 4 && bare.is_ascii() && TITLE_SMALL_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+    bare.len() <= 4 && bare.is_ascii() && TITLE_SMALL_WORDS.iter().any(|small| small.eq_ignore_ascii_case(bare))
 }
 
 /// Share of the non-small alphabetic words that start with a capital letter.
@@ -252,23 +265,31 @@ pub fn is_date_stamp<'t>(text: impl Into<Hay<'t>>) -> bool {
     has_signal
 }
 
-/// Edit distance counting a swap of two neighbours as one edit ("realted").
-pub fn damerau_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows: Vec<Vec<usize>> = vec![(0..=b.len()).collect()];
-    for i in 1..=a.len() {
-        let mut row = vec![0; b.len() + 1];
-        row[0] = i;
-        for j in 1..=b.len() {
-            let prev = &rows[i - 1];
-            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
-            }
-        }
-        rows.push(row);
+/// True if `a` becomes `b` by at most one edit: a character changed, added or dropped, or two
+/// neighbours swapped ("realted" for "related"). The first difference is where the one edit
+/// must be, so the rest is compared once; nothing is allocated for ASCII words.
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return within_one_edit_of(a.as_bytes(), b.as_bytes());
     }
-    rows[a.len()][b.len()]
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    within_one_edit_of(&a, &b)
+}
+
+fn within_one_edit_of<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    if a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Less => a[p..] == b[p + 1..],
+        std::cmp::Ordering::Greater => a[p + 1..] == b[p..],
+        std::cmp::Ordering::Equal if p == a.len() => true,
+        std::cmp::Ordering::Equal => {
+            a[p + 1..] == b[p + 1..]
+                || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+        }
+    }
 }
 
 #[cfg(test)]
@@ -282,6 +303,9 @@ mod tests {
         assert_eq!(visible("\u{feff}Fol\u{ad}low\u{200b} us\u{2060}\u{200e}\u{200f}"), "Follow us");
         assert_eq!(visible("\u{200d}\u{200c}"), "\u{200d}\u{200c}", "joiners shape scripts");
         assert_eq!(visible("a\u{200b}\nb\n"), "a\nb\n", "lines stay lines");
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(has_invisible(&format!("x{c}y")), is_invisible(c), "{c:?}");
+        }
     }
 
     #[test]
@@ -321,10 +345,41 @@ mod tests {
         assert!(!is_date_stamp("May was the warmest month on record in 2025."));
     }
 
+    /// The optimal-string-alignment distance, the whole table: what `within_one_edit` answers.
+    /// Edit distance counting a swap of two neighbours as one edit ("realted").
+    fn damerau_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut rows: Vec<Vec<usize>> = vec![(0..=b.len()).collect()];
+        for i in 1..=a.len() {
+            let mut row = vec![0; b.len() + 1];
+            row[0] = i;
+            for j in 1..=b.len() {
+                let prev = &rows[i - 1];
+                row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+                }
+            }
+            rows.push(row);
+        }
+        rows[a.len()][b.len()]
+    }
+
     #[test]
-    fn damerau() {
-        assert_eq!(damerau_distance("realted", "related"), 1);
-        assert_eq!(damerau_distance("relate", "related"), 1);
-        assert_eq!(damerau_distance("unrelated", "related"), 2);
+    fn one_edit_is_the_edit_distance_of_one_or_less() {
+        assert!(within_one_edit("realted", "related") && within_one_edit("relate", "related"));
+        assert!(!within_one_edit("unrelated", "related") && within_one_edit("relatéd", "related"));
+        // Every word of up to four letters from a small alphabet against every other: the
+        // swaps, repeats and edges where a shortcut could go wrong.
+        let words: Vec<String> = (0..=4)
+            .flat_map(|n| {
+                (0..3usize.pow(n)).map(move |i| (0..n).map(|k| ['a', 'b', 'é'][i / 3usize.pow(k) % 3]).collect())
+            })
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert_eq!(within_one_edit(a, b), damerau_distance(a, b) <= 1, "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@ use crate::page::{LineTest, Page, Removal};
 use crate::pychar::{self, char_len};
 use crate::pyre::{Hay, Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
-use crate::text::damerau_distance;
+use crate::text::within_one_edit;
 
 pub static META: RuleMeta = RuleMeta::new("C201", "related-list", DOC);
 
@@ -70,6 +70,10 @@ impl Rule for RelatedList {
         &META
     }
 
+    fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
+        vec![&*OTHER_HEADING]
+    }
+
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let live = page.live_lines();
         let phrases = lexicon::phrases(META.name);
@@ -110,9 +114,8 @@ impl Rule for RelatedList {
 }
 
 fn is_heading(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
-    let text = page.line(number).stripped;
     page.features(number).chars <= MAX_HEADING_CHARS
-        && (is_related_heading(text, page.line(number).plain) || phrases.lines.contains(page.normalized(number)))
+        && (is_related_heading(page.hay(number)) || phrases.lines.contains(page.normalized(number)))
 }
 
 /// A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item.
@@ -123,9 +126,9 @@ fn is_paragraph(page: &Page<'_>, number: usize) -> bool {
         && page.title_case(number) < MAX_SENTENCE_TITLE_CASE
 }
 
-/// True for a related-stories heading, after at most MAX_PREFIX_WORDS glued section words;
-/// `plain` says the text needs no stand-ins (`pyre::is_plain`), nor do its words then.
-pub fn is_related_heading(text: &str, plain: bool) -> bool {
+/// True for a related-stories heading, after at most MAX_PREFIX_WORDS glued section words.
+pub fn is_related_heading(hay: Hay<'_>) -> bool {
+    let (text, plain) = (hay.text, hay.plain);
     // The candidates (the line after 0, 1, … MAX_PREFIX_WORDS words, its words joined by one
     // space, as Python's " ".join(words[skip:])) are suffixes of the whole line's join, so
     // the join is built once and each candidate is a slice of it.
@@ -145,8 +148,14 @@ pub fn is_related_heading(text: &str, plain: bool) -> bool {
     }
     let max_skip = MAX_PREFIX_WORDS.min(starts.len() - 1);
     // A literal OTHER_HEADING needs that is missing from the whole join is missing from
-    // every suffix: one look at the line spares running the pattern on each candidate.
-    let other_possible = OTHER_HEADING.may_match_within(Hay { text: &joined, plain, candidates: None });
+    // every suffix: one look at the line spares running the pattern on each candidate. When
+    // the join is the line itself (one space between words), the page's literal index has
+    // looked already, and its answer holds for every suffix.
+    let candidates = if joined == text { hay.candidates } else { None };
+    let other_possible = match (candidates, OTHER_HEADING.index_bit()) {
+        (Some(candidates), Some(bit)) => candidates & (1 << bit) != 0,
+        _ => OTHER_HEADING.may_match_within(Hay { text: &joined, plain, candidates: None }),
+    };
     for &start in &starts[..=max_skip] {
         let candidate = &joined[start..];
         // The word is the candidate's first run of word characters: RELATED_HEADING needs five
@@ -154,7 +163,7 @@ pub fn is_related_heading(text: &str, plain: bool) -> bool {
         let end = candidate.find(|c: char| !pychar::is_word(c)).unwrap_or(candidate.len());
         let word = &candidate[..end];
         let word_fits = (5..=9).contains(&pychar::char_len(word));
-        let hay = Hay { text: candidate, plain, candidates: None };
+        let hay = Hay { text: candidate, plain, candidates };
         // Python's first alternative takes a candidate its shape fits, related word or not
         // (then the others are not tried): the cheap word test goes first where it decides.
         if word_fits && is_related_word(word) && RELATED_HEADING.is_match(hay) {
@@ -186,7 +195,7 @@ pub fn is_related_word(word: &str) -> bool {
     if !((6..=8).contains(&len) && (head(2).contains('r') || head(3).contains("el"))) {
         return false;
     }
-    damerau_distance(&word, "related") <= 1
+    within_one_edit(&word, "related")
 }
 
 fn list_resumes(page: &Page<'_>, following: &[usize]) -> bool {

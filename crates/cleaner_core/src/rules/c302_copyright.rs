@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use crate::lexicon;
 use crate::page::{Page, Removal};
 use crate::pychar;
-use crate::pyre::{Mode, PyRegex};
+use crate::pyre::{Hay, Mode, PyRegex};
 use crate::rule::{Rule, RuleMeta};
 
 pub static META: RuleMeta = RuleMeta { line_local: true, ..RuleMeta::new("C302", "copyright", DOC) };
@@ -65,7 +65,7 @@ impl Rule for Copyright {
     }
 
     fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
-        vec![&*ALL_RIGHTS]
+        vec![&*ALL_RIGHTS, &*COPYRIGHT]
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
@@ -77,16 +77,17 @@ impl Rule for Copyright {
             }
             // "Editora Globo S/A. Todos os direitos reservados." — the notice closes its line.
             let reserved = ALL_RIGHTS.is_match(page.hay(number)) || closing.closes(page.normalized(number));
-            starts_with_mark(page.line(number).stripped) || reserved || page.in_lexicon(table, number)
+            starts_with_mark(page.hay(number)) || reserved || page.in_lexicon(table, number)
         })
     }
 }
 
 /// "© 2025 …" or "Copyright 2019 …" / "Copyright © …"; not "Copyright lawyers say …".
-fn starts_with_mark(text: &str) -> bool {
-    if !COPYRIGHT.is_match(text) {
+fn starts_with_mark(hay: Hay<'_>) -> bool {
+    if !COPYRIGHT.is_match(hay) {
         return false;
     }
+    let text = hay.text;
     let first = pychar::first_char(text);
     if matches!(first, Some('©' | 'ⓒ' | '\u{2117}')) {
         return true;
