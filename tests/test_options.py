@@ -161,3 +161,13 @@ def test_missing_config_is_a_usage_error(tmp_path: Path) -> None:
     result = run("--config", str(tmp_path / "none.toml"), stdin=PAGE)
     assert result.exit_code == 2
     assert f"{tmp_path / 'none.toml'}: cannot read: No such file or directory" in result.stderr
+
+
+def test_config_mode_decides_how_input_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "cleaner.toml"
+    path.write_text('mode = "text"\n', encoding="utf-8")
+    as_text = run("--config", str(path), stdin=HTML_PAGE)
+    assert as_text.exit_code == 0 and as_text.stdout == cleaner.clean(HTML_PAGE)
+    assert "<p>" in as_text.stdout
+    as_html = run("--config", str(path), "--html", stdin=HTML_PAGE)
+    assert as_html.stdout == cleaner.clean_html(HTML_PAGE) and "<p>" not in as_html.stdout
