@@ -10,13 +10,18 @@ importing the package (as pytest does for the golden-test plugin) stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import Unpack
 
 from cleaner.errors import CleanerError, UnknownRuleError
+from cleaner.options import Mode, OptionFields, Options, OptionsError, resolve
 from cleaner.result import Removal, Result
 
 __all__ = [
     "CleanerError",
+    "Mode",
+    "OptionFields",
+    "Options",
+    "OptionsError",
     "Removal",
     "Result",
     "UnknownRuleError",
@@ -30,19 +35,14 @@ __version__ = "0.1.0"
 
 
 def explain(
-    text: str,
-    *,
-    keep_headline: bool = True,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    headline: str | None = None,
-    input_format: str = "auto",
-    output_format: str = "input",
+    text: str, options: Options | None = None, *, headline: str | None = None, **changes: Unpack[OptionFields]
 ) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
-    ``keep_headline=False`` also removes the headline and standfirst, leaving
-    the article body alone. ``select``/``ignore`` take rule codes or names.
+    ``options`` (an :class:`Options`) says how; keyword arguments change single
+    options: ``keep_headline=False`` also removes the headline and standfirst,
+    leaving the article body alone; ``select``/``ignore`` take rule codes or names.
+    ``text`` is always read as text, whatever the mode (see :func:`explain_any`).
     ``headline``, when the page's headline is known (from HTML metadata), is
     the line the headline rule removes instead of guessing. ``input_format``
     "auto" tells markdown from plain text by itself; "markdown" or "text"
@@ -56,19 +56,20 @@ def explain(
     """
     from cleaner import engine, registry
 
-    rules = registry.active_rules(select, ignore)
-    result = engine.run(text, rules, keep_headline=keep_headline, headline=headline, input_format=input_format)
-    return engine.with_output_format(result, output_format)
+    chosen = resolve(options, changes)
+    rules = registry.active_rules(chosen.select, chosen.ignore)
+    result = engine.run(
+        text, rules, keep_headline=chosen.keep_headline, headline=headline, input_format=chosen.input_format
+    )
+    return engine.with_output_format(result, chosen.output_format)
 
 
-def clean(text: str, *, keep_headline: bool = True, input_format: str = "auto", output_format: str = "input") -> str:
+def clean(text: str, options: Options | None = None, **changes: Unpack[OptionFields]) -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
-    return explain(text, keep_headline=keep_headline, input_format=input_format, output_format=output_format).text
+    return explain(text, options, **changes).text
 
 
-def explain_html(
-    html: str | bytes, *, keep_headline: bool = True, select: Iterable[str] = (), ignore: Iterable[str] = ()
-) -> Result:
+def explain_html(html: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> Result:
     """Clean an HTML page: trafilatura extracts the article, then the rules run on it.
 
     Bytes are read as UTF-8, else in the charset the page declares; bytes that are
@@ -84,34 +85,28 @@ def explain_html(
     from cleaner.adapters import trafilatura_html  # lazy: text mode never imports lxml
     from cleaner.registry import POSITION_RULE
 
+    chosen = resolve(options, changes)
     if isinstance(html, str) and engine.has_surrogates(html):
         # lxml ends the page at a lone surrogate (a JSON escape such as "\ud83d"): hide them.
         stand_ins = engine.StandIns(html)
-        return stand_ins.restore(
-            explain_html(stand_ins.hide(html), keep_headline=keep_headline, select=select, ignore=ignore)
-        )
-    article = trafilatura_html.article_text(html, keep_headline=keep_headline)
+        return stand_ins.restore(explain_html(stand_ins.hide(html), chosen))
+    article = trafilatura_html.article_text(html, keep_headline=chosen.keep_headline)
     if article.extracted:
-        ignore = (*ignore, POSITION_RULE)
-    return explain(article.text, keep_headline=keep_headline, select=select, ignore=ignore, headline=article.title)
+        chosen = chosen.replace(ignore=(*chosen.ignore, POSITION_RULE))
+    return explain(article.text, chosen, headline=article.title)
 
 
-def explain_any(
-    text: str,
-    *,
-    mode: str | None = None,
-    keep_headline: bool = True,
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-) -> Result:
-    """Clean text or HTML: ``mode`` "html" or "text" forces one; with None, an input
-    that starts like an HTML document (a doctype or ``<html``) is cleaned as HTML."""
+def explain_any(text: str, options: Options | None = None, **changes: Unpack[OptionFields]) -> Result:
+    """Clean text or HTML as ``mode`` says: "html" or "text" forces one; "auto" (the
+    default; None keeps the options' mode) cleans an input that starts like an HTML
+    document (a doctype or ``<html``) as HTML."""
     from cleaner.inputs import looks_like_html
 
-    is_html = mode == "html" or (mode is None and looks_like_html(text))
-    return (explain_html if is_html else explain)(text, keep_headline=keep_headline, select=select, ignore=ignore)
+    chosen = resolve(options, changes)
+    is_html = chosen.mode == "html" or (chosen.mode == "auto" and looks_like_html(text))
+    return (explain_html if is_html else explain)(text, chosen)
 
 
-def clean_html(html: str | bytes, *, keep_headline: bool = True) -> str:
+def clean_html(html: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> str:
     """The article of an HTML page, extracted by trafilatura and cleaned by the rules."""
-    return explain_html(html, keep_headline=keep_headline).text
+    return explain_html(html, options, **changes).text

@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 from click.core import ParameterSource
 
-from cleaner import __version__, explain_any, inputs, outputs
+from cleaner import Mode, Options, __version__, explain_any, inputs, outputs
 from cleaner.errors import CleanerError, UnknownRuleError
 from cleaner.messages import STDOUT_NAME, display_name, plural
 from cleaner.result import Result
@@ -94,6 +94,23 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
     return codes
 
 
+def _read_config(ctx: click.Context, param: click.Parameter, path: Path | None) -> Options | None:
+    try:
+        return None if path is None else Options.from_toml(path)
+    except CleanerError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def command_options(
+    config: Options | None, keep_headline: bool, select: tuple[str, ...], ignore: tuple[str, ...], mode: Mode | None
+) -> Options:
+    """The --config file's options (or the defaults), with those given on the command line in their place."""
+    headline_given = click.get_current_context().get_parameter_source("keep_headline") is not ParameterSource.DEFAULT
+    return (config or Options()).replace(
+        keep_headline=keep_headline if headline_given else None, select=select or None, ignore=ignore or None, mode=mode
+    )
+
+
 @click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
@@ -131,6 +148,13 @@ def _check_codes(ctx: click.Context, param: click.Parameter, values: tuple[str, 
     "--html", "as_html", is_flag=True, help="Treat input as HTML: trafilatura extracts the article, then the rules run."
 )
 @click.option("--text", "as_text", is_flag=True, help="Treat input as text even if it looks like HTML.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_read_config,
+    metavar="FILE",
+    help="Read keep_headline, select, ignore and mode from a TOML file; options given here replace its values.",
+)
 @click.option("--list-rules", is_flag=True, help="List every rule with its code, name and summary, then exit.")
 @click.option("--show-rule", metavar="CODE", help="Show one rule's documentation and examples, then exit.")
 @click.option("--jsonl", is_flag=True, help="Corpus mode: JSON Lines in and out, one field of each record cleaned.")
@@ -184,6 +208,7 @@ def main(
     show_rule: str | None,
     as_html: bool,
     as_text: bool,
+    config: Options | None,
     jsonl: bool,
     field: str,
     html_field: str | None,
@@ -210,20 +235,20 @@ def main(
             raise click.BadParameter(str(exc), param_hint="--show-rule") from None
         return
     mode = check_options(ctx, TEXT if not (jsonl or output_dir) else JSONL if jsonl else BATCH)
-    value_mode = read_mode(as_html, as_text)
+    cleaning = command_options(config, keep_headline, select, ignore, read_mode(as_html, as_text))
     if mode == TEXT:
-        sys.exit(clean_texts(files or ("-",), output_format, show_removals, value_mode, keep_headline, select, ignore))
+        sys.exit(clean_texts(files or ("-",), output_format, show_removals, cleaning))
     from cleaner import corpus
 
     try:
-        settings = corpus.Settings(
-            field, html_field, removals_field, language_field, keep_headline, select, ignore, value_mode
-        )
+        settings = corpus.Settings(field, html_field, removals_field, language_field, cleaning)
         options = corpus.RunOptions(jobs or corpus.default_jobs(), on_error, quiet)
         if output_dir is not None:
             targets = corpus.batch_targets(files, output_dir)
             corpus.make_output_dir(output_dir)
-            summary = corpus.run_batch(read_inputs(files, value_mode), targets, settings, options, stderr=sys.stderr)
+            summary = corpus.run_batch(
+                read_inputs(files, input_mode(cleaning)), targets, settings, options, stderr=sys.stderr
+            )
         else:
             summary = corpus.run_jsonl(
                 files or ("-",),
@@ -256,33 +281,30 @@ def check_options(ctx: click.Context, mode: str) -> str:
     return mode
 
 
-def read_mode(as_html: bool, as_text: bool) -> str | None:
+def read_mode(as_html: bool, as_text: bool) -> Mode | None:
     """How inputs are read: "html" (--html), "text" (--text), or None: as each looks."""
     if as_html and as_text:
         raise click.UsageError("--html and --text contradict each other; give one")
     return "html" if as_html else "text" if as_text else None
 
 
-def clean_texts(
-    names: Iterable[str],
-    output_format: str,
-    show_removals: bool,
-    mode: str | None,
-    keep_headline: bool,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-) -> int:
+def input_mode(cleaning: Options) -> str | None:
+    """How input bytes are decoded: as HTML, as text, or None: as each looks."""
+    return None if cleaning.mode == "auto" else cleaning.mode
+
+
+def clean_texts(names: Iterable[str], output_format: str, show_removals: bool, cleaning: Options) -> int:
     """Plain-text mode: each input's clean text (or JSON) to stdout; the exit status."""
     failed = False
     try:
         with outputs.open_output(None, stdout_bytes()) as out:
-            for name, text in read_inputs(names, mode):
+            for name, text in read_inputs(names, input_mode(cleaning)):
                 if text is None:
                     failed = True
                     continue
                 label = display_name(name)
                 try:
-                    result = explain_any(text, mode=mode, keep_headline=keep_headline, select=select, ignore=ignore)
+                    result = explain_any(text, cleaning)
                 except CleanerError as exc:
                     report(f"{label}: {exc}")
                     failed = True

@@ -38,6 +38,7 @@ from cleaner import outputs
 from cleaner.errors import CleanerError
 from cleaner.inputs import utf8_problem
 from cleaner.messages import display_name, plural
+from cleaner.options import DEFAULT, Mode, Options
 from cleaner.result import Result
 
 OnError = Literal["keep", "skip", "fail"]
@@ -96,11 +97,8 @@ class Settings:
     removals_field: str | None = None
     #: Adds the clean text's language (a jusText stoplist name, or null) in this field.
     language_field: str | None = None
-    keep_headline: bool = True
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    # "html" or "text" forces how a value is read (--html/--text); None: as it looks.
-    mode: str | None = None
+    #: How each value is cleaned: rules, headline, and how it is read (--html/--text).
+    options: Options = DEFAULT
 
     def __post_init__(self) -> None:
         """Refuse two options naming one field: one would overwrite the other in every record."""
@@ -123,9 +121,9 @@ class Settings:
         return self.html_field or self.field
 
     @property
-    def value_mode(self) -> str | None:
+    def value_mode(self) -> Mode:
         """How values are read: HTML with --html-field or --html, text with --text, else as they look."""
-        return "html" if self.html_field is not None else self.mode
+        return "html" if self.html_field is not None else self.options.mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,13 +214,7 @@ class Unparsed:
 
 
 def explain_value(value: str, settings: Settings) -> Result:
-    return cleaner.explain_any(
-        value,
-        mode=settings.value_mode,
-        keep_headline=settings.keep_headline,
-        select=settings.select,
-        ignore=settings.ignore,
-    )
+    return cleaner.explain_any(value, settings.options, mode=settings.value_mode)
 
 
 def clean_line(raw: bytes, settings: Settings, number: int = 0) -> Outcome:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from cleaner import _core
 from cleaner.errors import CleanerError, CoreError
+from cleaner.options import INPUT_FORMATS, OUTPUT_FORMATS
 from cleaner.registry import RuleInfo
 from cleaner.result import Removal, Result
 
@@ -35,11 +36,6 @@ PRIVATE_FIRST = 0xF0000
 _PRIVATE = re.compile("[\U000f0000-\U0010ffff]")
 BLOCKS_PER_PLANE = 0x10000 // SURROGATE_COUNT
 STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER_PLANE != BLOCKS_PER_PLANE - 1)
-
-
-#: What ``input_format`` may say: decide from the text, or read it as markdown, as plain text,
-#: or as plain text written one text node a line (fragments of a sentence judged together).
-INPUT_FORMATS = ("auto", "markdown", "text", "nodes")
 
 
 def run(
@@ -72,8 +68,6 @@ def run(
     return Result(clean, tuple(Removal(*removal) for removal in removals), *layout)
 
 
-#: What ``output_format`` may say: the kept lines as the input had them, or their visible text.
-OUTPUT_FORMATS = ("input", "text")
 _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
 

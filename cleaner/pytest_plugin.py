@@ -10,9 +10,10 @@ named ``<name>``, paired with its expectation:
   (the older ``{"removals": [{"code", "lines", "text"}]}`` is read too; ``--cleaner-migrate``
   rewrites it).
 
-A ``cleaner.toml`` in a folder sets how its pages are cleaned (``select``,
-``ignore``, ``keep_headline``, ``mode``); the nearest one up the tree, inside
-the golden folder, wins. ``pytest --cleaner-update`` writes or refreshes
+A ``cleaner.toml`` in a folder sets how its pages are cleaned: the keys of
+:class:`cleaner.Options` (``select``, ``ignore``, ``keep_headline``, ``mode``), as
+``cleaner --config`` reads them; the nearest one up the tree, inside the golden
+folder, wins. ``pytest --cleaner-update`` writes or refreshes
 expectations; a missing one fails with a message saying so, and is never
 written silently, nor through a symlink to outside the golden folder. An
 expectation without its page fails too, and so does a page without a name
@@ -31,20 +32,20 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 
 if TYPE_CHECKING:
+    from cleaner.options import Options
     from cleaner.result import Result
 
 EXPECTED_SUFFIX = ".expected.txt"
 REMOVALS_SUFFIX = ".json"
 SETTINGS_FILE = "cleaner.toml"
 PAGE_SUFFIXES = (".txt", ".html")
-MODES = ("auto", "text", "html")
 # Unchanged lines shown around each change in the clean-text diff.
 DIFF_CONTEXT_LINES = 2
 # Columns a failure report's noted lines fit in, so that notes stay on screen in an 80-column terminal.
@@ -57,8 +58,6 @@ NOTE_MARK = "    <- "
 UPDATE_HINT = "If the change is intended: pytest --cleaner-update, then review and commit the diff"
 REFORMATTED = "same removals, rewritten in the current format"
 REMOVALS_HEADER = "removals (- expected, + actual, ~ rule changed; code, line, first line of text):"
-
-T = TypeVar("T")
 
 GOLDEN_DIRS = pytest.StashKey[tuple[Path, ...]]()
 UPDATES = pytest.StashKey[list["Update"]]()
@@ -251,7 +250,7 @@ class GoldenItem(_ReportedItem):
     def runtest(self) -> None:
         case = Case(self.path, self.root)
         case.check_page()
-        result = clean_page(self.path, Settings.for_folder(self.path.parent, self.root))
+        result = clean_page(self.path, folder_options(self.path.parent, self.root))
         migrate = bool(self.config.getoption("cleaner_migrate"))
         if self.config.getoption("cleaner_update"):
             self.record(case.update(result, migrate))
@@ -267,51 +266,28 @@ class GoldenItem(_ReportedItem):
 # -- settings -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Settings:
-    """How the pages of one folder are cleaned, from its ``cleaner.toml``."""
+def folder_options(folder: Path, root: Path) -> Options:
+    """How the pages of ``folder`` are cleaned: the nearest ``cleaner.toml`` from
+    ``folder`` up to ``root``, or the defaults. It holds the keys of
+    :class:`cleaner.Options`, as ``cleaner --config`` reads them."""
+    from cleaner import Options
 
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    keep_headline: bool = True
-    mode: str = "auto"  # "text", "html", or "auto": by the page's extension
+    for candidate in (folder, *folder.parents):
+        if not is_within(candidate, root):
+            break
+        path = candidate / SETTINGS_FILE
+        if path.is_file():
+            return load_options(path)
+    return Options()
 
-    @classmethod
-    def for_folder(cls, folder: Path, root: Path) -> Settings:
-        """The nearest ``cleaner.toml`` from ``folder`` up to ``root``, or the defaults."""
-        for candidate in (folder, *folder.parents):
-            if not is_within(candidate, root):
-                break
-            path = candidate / SETTINGS_FILE
-            if path.is_file():
-                return cls.load(path)
-        return cls()
 
-    @classmethod
-    def load(cls, path: Path) -> Settings:
-        data = read_toml(path)
-        known = sorted(f.name for f in fields(cls))
-        for key in data:
-            if key not in known:
-                raise GoldenError(path, f"unknown key {key!r}; known keys: {', '.join(known)}")
-        return cls(
-            select=rule_keys(path, data, "select"),
-            ignore=rule_keys(path, data, "ignore"),
-            keep_headline=setting(path, data, "keep_headline", bool, cls.keep_headline),
-            mode=mode_setting(path, data),
-        )
+def load_options(path: Path) -> Options:
+    from cleaner import CleanerError, Options
 
-    def is_html(self, page: Path) -> bool:
-        return self.mode == "html" or (self.mode == "auto" and page.suffix == ".html")
-
-    def options(self) -> dict[str, Any]:
-        """Keyword arguments for ``explain``; select and ignore only when set."""
-        options: dict[str, Any] = {"keep_headline": self.keep_headline}
-        if self.select:
-            options["select"] = self.select
-        if self.ignore:
-            options["ignore"] = self.ignore
-        return options
+    try:
+        return Options.from_mapping(read_toml(path))
+    except CleanerError as exc:
+        raise GoldenError(path, str(exc)) from None
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -322,46 +298,17 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise GoldenError(path, f"not valid TOML: {exc}") from None
 
 
-def setting(path: Path, data: dict[str, Any], key: str, kind: type[T], default: T) -> T:
-    value = data.get(key, default)
-    if not isinstance(value, kind):
-        raise GoldenError(path, f"{key} must be a {kind.__name__}, not {value!r}")
-    return value
-
-
-def mode_setting(path: Path, data: dict[str, Any]) -> str:
-    mode = setting(path, data, "mode", str, Settings.mode)
-    if mode not in MODES:
-        raise GoldenError(path, f"mode must be one of {', '.join(MODES)}, not {mode!r}")
-    return mode
-
-
-def rule_keys(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
-    """A list of rule codes or names, each checked against the registry."""
-    from cleaner import registry
-    from cleaner.errors import UnknownRuleError
-
-    values = setting(path, data, key, list, [])
-    for value in values:
-        if not isinstance(value, str):
-            raise GoldenError(path, f'{key} must list rule codes or names, e.g. {key} = ["C101"]')
-        try:
-            registry.get(value)
-        except UnknownRuleError as exc:
-            raise GoldenError(path, f"{key}: {exc}") from None
-    return tuple(values)
-
-
 # -- running a page -----------------------------------------------------------
 
 
-def clean_page(page: Path, settings: Settings) -> Result:
+def clean_page(page: Path, options: Options) -> Result:
+    """The page cleaned; in mode "auto" a ``.html`` page is read as HTML and any other as text."""
     import cleaner  # lazily: the plugin loads in every pytest run where cleaner is installed
 
     raw = page.read_bytes()
-    if settings.is_html(page):
-        return cleaner.explain_html(raw, **settings.options())
-    return cleaner.explain(decode(page, raw), **settings.options())
+    if options.mode == "html" or (options.mode == "auto" and page.suffix == ".html"):
+        return cleaner.explain_html(raw, options)
+    return cleaner.explain(decode(page, raw), options)
 
 
 def decode(path: Path, raw: bytes) -> str:

@@ -3,16 +3,19 @@
 Example::
 
     import ray
+    from cleaner import Options
     from cleaner.ray_data import clean_dataset
 
     ds = ray.data.read_json("s3://bucket/pages/")
-    clean_dataset(ds, "text", removals_column="removals").write_parquet("s3://bucket/clean/")
+    options = Options.from_toml(Path("cleaner.toml"))  # the keys of ``cleaner --config``
+    clean_dataset(ds, "text", options, removals_column="removals").write_parquet("s3://bucket/clean/")
 
-Each batch is cleaned with :func:`cleaner.explain`, exactly as ``cleaner --jsonl``
+Each batch is cleaned with :func:`cleaner.explain_any`, exactly as ``cleaner --jsonl``
 cleans a record: every row stays, every other column is untouched, and a null
-text stays null. On one machine ``cleaner --jsonl -j N`` is simpler and starts in
-a fraction of a second; use this when the data already lives in Ray or needs
-more cores than one machine has. Row order follows Ray's
+text stays null. With ``html_column``, the HTML in that column is cleaned into the
+text column, as ``--html-field`` does. On one machine ``cleaner --jsonl -j N`` is
+simpler and starts in a fraction of a second; use this when the data already lives
+in Ray or needs more cores than one machine has. Row order follows Ray's
 ``DataContext.execution_options.preserve_order``.
 """
 
@@ -23,9 +26,10 @@ from typing import Any
 import pyarrow as pa  # type: ignore[import-untyped]
 from ray.data import Dataset
 
-from cleaner import explain
-from cleaner.errors import CleanerError
-from cleaner.result import Result
+from cleaner.columns import ColumnError, Columns, clean_values
+from cleaner.options import DEFAULT, Options
+
+__all__ = ["REMOVALS_TYPE", "ColumnError", "clean_batch", "clean_dataset"]
 
 # The removals column: one list per row of {code, name, lines: [start, end], text},
 # the shape of Removal.to_dict() and of --removals-field in corpus mode.
@@ -41,55 +45,68 @@ REMOVALS_TYPE = pa.list_(
 )
 
 
-class ColumnError(CleanerError, KeyError):
-    """The column to clean is missing from a batch or does not hold strings."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
 def clean_dataset(
     ds: Dataset,
     column: str = "text",
+    options: Options | None = None,
     *,
-    keep_headline: bool = True,
+    html_column: str | None = None,
     removals_column: str | None = None,
+    keep_headline: bool | None = None,
     **map_batches_args: Any,
 ) -> Dataset:
-    """``ds`` with ``column`` cleaned, lazily, through ``Dataset.map_batches``.
+    """``ds`` with ``column`` cleaned as ``options`` say, lazily, through ``Dataset.map_batches``.
 
-    ``keep_headline=False`` leaves the article body alone, as ``--body-only``.
-    ``removals_column`` names a column to add (or replace) with each row's
-    removals. Other keyword arguments go to ``map_batches``: ``batch_size``,
-    ``concurrency``, ``num_cpus`` and so on.
+    ``html_column`` names a column of HTML pages (strings or bytes) to clean into
+    ``column``. ``removals_column`` names a column to add (or replace) with each
+    row's removals. ``keep_headline`` changes that one option (``False``: the
+    body alone, as ``--body-only``). Other keyword arguments go to
+    ``map_batches``: ``batch_size``, ``concurrency``, ``num_cpus`` and so on.
     """
-    options = {"column": column, "keep_headline": keep_headline, "removals_column": removals_column}
-    return ds.map_batches(clean_batch, batch_format="pyarrow", fn_kwargs=options, **map_batches_args)
+    fn_kwargs = {
+        "options": options,
+        "column": column,
+        "html_column": html_column,
+        "removals_column": removals_column,
+        "keep_headline": keep_headline,
+    }
+    return ds.map_batches(clean_batch, batch_format="pyarrow", fn_kwargs=fn_kwargs, **map_batches_args)
 
 
 def clean_batch(
-    batch: pa.Table, *, column: str = "text", keep_headline: bool = True, removals_column: str | None = None
+    batch: pa.Table,
+    options: Options | None = None,
+    *,
+    column: str = "text",
+    html_column: str | None = None,
+    removals_column: str | None = None,
+    keep_headline: bool | None = None,
 ) -> pa.Table:
     """One Arrow batch with ``column`` cleaned: the work of :func:`clean_dataset` per batch."""
-    results = [None if text is None else explain(text, keep_headline=keep_headline) for text in texts(batch, column)]
-    batch = with_column(batch, column, pa.array([r and r.text for r in results], pa.string()))
+    chosen = (options or DEFAULT).replace(keep_headline=keep_headline)
+    columns = Columns(column, html_column, removals_column)
+    html = html_column is not None
+    sources = column_values(batch, columns.source, html=html)
+    kept = column_values(batch, column) if html and column in batch.column_names else [None] * len(sources)
+    cleaned = clean_values(sources, kept, chosen, columns)
+    batch = with_column(batch, column, pa.array(cleaned.texts, pa.string()))
     if removals_column is not None:
-        batch = with_column(batch, removals_column, pa.array([removal_dicts(r) for r in results], REMOVALS_TYPE))
+        batch = with_column(batch, removals_column, pa.array(cleaned.removals, REMOVALS_TYPE))
     return batch
 
 
-def texts(batch: pa.Table, column: str) -> list[str | None]:
+def column_values(batch: pa.Table, column: str, *, html: bool = False) -> list[Any]:
+    """The column's values: strings, or for an HTML column strings or bytes."""
     if column not in batch.column_names:
         raise ColumnError(f"no column {column!r}; the dataset has {', '.join(batch.column_names)}")
-    values = batch.column(column)
-    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_null(values.type)):
-        raise ColumnError(f"column {column!r} holds {values.type}, not strings")
-    found: list[str | None] = values.to_pylist()
-    return found
-
-
-def removal_dicts(result: Result | None) -> list[dict[str, Any]] | None:
-    return None if result is None else [r.to_dict() for r in result.removals]
+    found = batch.column(column)
+    kinds = [pa.types.is_string, pa.types.is_large_string, pa.types.is_null]
+    if html:
+        kinds += [pa.types.is_binary, pa.types.is_large_binary]
+    if not any(is_kind(found.type) for is_kind in kinds):
+        raise ColumnError(f"column {column!r} holds {found.type}, not {'HTML' if html else 'strings'}")
+    listed: list[Any] = found.to_pylist()
+    return listed
 
 
 def with_column(batch: pa.Table, name: str, values: pa.Array) -> pa.Table:

@@ -218,10 +218,8 @@ def test_quiet_prints_nothing_on_success() -> None:
 
 
 def test_html_field_fills_the_text_field(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake_explain_html(
-        html: str, *, keep_headline: bool, select: tuple[str, ...], ignore: tuple[str, ...]
-    ) -> cleaner.Result:
-        return cleaner.Result(f"{len(html)} {keep_headline} {select}\n", ())
+    def fake_explain_html(html: str, options: cleaner.Options) -> cleaner.Result:
+        return cleaner.Result(f"{len(html)} {options.keep_headline} {options.select}\n", ())
 
     monkeypatch.setattr(cleaner, "explain_html", fake_explain_html)
     rows = line(html="<p>ab</p>") + line(text="old", html="<b>") + line(id=3)
@@ -390,7 +388,7 @@ def test_html_values_are_detected_as_in_text_mode(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("mode", "explain"), [("html", cleaner.explain_html), ("text", cleaner.explain)])
 def test_settings_mode_forces_how_values_are_read(mode: str, explain: Any) -> None:
-    settings = corpus.Settings(mode=mode)
+    settings = corpus.Settings(options=cleaner.Options(mode=mode))
     for value in (HTML_PAGE, SHORT.format(1)):
         assert corpus.explain_value(value, settings) == explain(value)
 

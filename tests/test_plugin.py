@@ -337,11 +337,11 @@ def test_bad_settings_fail_with_one_line(pytester: pytest.Pytester, pages: Path,
 def test_html_pages_go_through_explain_html(
     pytester: pytest.Pytester, pages: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[tuple[bytes, dict[str, Any]]] = []
+    calls: list[tuple[bytes, cleaner.Options]] = []
 
-    def explain_html(html: bytes, **options: Any) -> cleaner.Result:
+    def explain_html(html: bytes, options: cleaner.Options) -> cleaner.Result:
         calls.append((html, options))
-        return cleaner.explain(PAGE, **options)
+        return cleaner.explain(PAGE, options)
 
     monkeypatch.setattr(cleaner, "explain_html", explain_html)
     html = f"<html><body><p>{PROSE[0]}</p></body></html>\n".encode()
@@ -349,7 +349,7 @@ def test_html_pages_go_through_explain_html(
     (pages / "story.html").write_bytes(html)
     write(pages / "cleaner.toml", "keep_headline = false\n")
     run(pytester, "--cleaner-update").assert_outcomes(passed=1)
-    assert calls == [(html, {"keep_headline": False})]
+    assert calls == [(html, cleaner.Options(keep_headline=False))]
     assert (pages / "story.expected.txt").read_text(encoding="utf-8") == CLEAN
 
 
