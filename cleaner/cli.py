@@ -21,6 +21,7 @@ from click.core import ParameterSource
 from cleaner import Mode, Options, __version__, explain_any, inputs, outputs
 from cleaner.errors import CleanerError, UnknownRuleError
 from cleaner.messages import STDOUT_NAME, display_name, plural
+from cleaner.options import INPUT_FORMATS, OUTPUT_FORMATS, InputFormat, OutputFormat
 from cleaner.result import Result
 
 if TYPE_CHECKING:
@@ -102,12 +103,22 @@ def _read_config(ctx: click.Context, param: click.Parameter, path: Path | None) 
 
 
 def command_options(
-    config: Options | None, keep_headline: bool, select: tuple[str, ...], ignore: tuple[str, ...], mode: Mode | None
+    config: Options | None,
+    keep_headline: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    mode: Mode | None,
+    layout: tuple[InputFormat | None, OutputFormat | None] = (None, None),
 ) -> Options:
     """The --config file's options (or the defaults), with those given on the command line in their place."""
     headline_given = click.get_current_context().get_parameter_source("keep_headline") is not ParameterSource.DEFAULT
     return (config or Options()).replace(
-        keep_headline=keep_headline if headline_given else None, select=select or None, ignore=ignore or None, mode=mode
+        keep_headline=keep_headline if headline_given else None,
+        select=select or None,
+        ignore=ignore or None,
+        mode=mode,
+        input_format=layout[0],
+        output_format=layout[1],
     )
 
 
@@ -148,6 +159,20 @@ def command_options(
     "--html", "as_html", is_flag=True, help="Treat input as HTML: trafilatura extracts the article, then the rules run."
 )
 @click.option("--text", "as_text", is_flag=True, help="Treat input as text even if it looks like HTML.")
+@click.option(
+    "--input-format",
+    "input_layout",
+    type=click.Choice(INPUT_FORMATS),
+    help="How text lines are laid out (default auto: markdown is told from plain text); "
+    "nodes: one text node a line, sentence fragments judged together.",
+)
+@click.option(
+    "--output-format",
+    "output_layout",
+    type=click.Choice(OUTPUT_FORMATS),
+    help="input (default): the kept lines as they came, markdown stays markdown; "
+    "text: their visible text (links reduced to their text, no markup).",
+)
 @click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -208,6 +233,8 @@ def main(
     show_rule: str | None,
     as_html: bool,
     as_text: bool,
+    input_layout: InputFormat | None,
+    output_layout: OutputFormat | None,
     config: Options | None,
     jsonl: bool,
     field: str,
@@ -235,7 +262,8 @@ def main(
             raise click.BadParameter(str(exc), param_hint="--show-rule") from None
         return
     mode = check_options(ctx, TEXT if not (jsonl or output_dir) else JSONL if jsonl else BATCH)
-    cleaning = command_options(config, keep_headline, select, ignore, read_mode(as_html, as_text))
+    layout = (input_layout, output_layout)
+    cleaning = command_options(config, keep_headline, select, ignore, read_mode(as_html, as_text), layout)
     if mode == TEXT:
         sys.exit(clean_texts(files or ("-",), output_format, show_removals, cleaning))
     from cleaner import corpus

@@ -80,4 +80,9 @@ class Result:
         return f"Result(text={self.text!r}, removals={self.removals!r})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "removals": [r.to_dict() for r in self.removals]}
+        return {
+            "text": self.text,
+            "removals": [r.to_dict() for r in self.removals],
+            "input_format": self.input_format,
+            "blank_separated": self.blank_separated,
+        }

@@ -199,3 +199,26 @@ def test_json_output_stays_valid_utf8_with_an_undecodable_file_name(tmp_path: Pa
     record = json.loads(result.stdout_bytes.decode("utf-8"))
     assert record["file"] == f"{tmp_path}/caf\\xe9.txt"
     assert record["text"] == "The talks ended on Sunday with a joint statement.\n"
+
+
+MARKDOWN_PAGE = (
+    "[Home](https://example.org) | [News](https://example.org/news)\n\n"
+    "The talks ended on Sunday with a [joint statement](https://example.org/s) from both leaders, "
+    "who met for six hours in the capital.\n"
+)
+
+
+def test_markdown_stays_markdown_unless_visible_text_is_asked_for() -> None:
+    kept = run("--body-only", stdin=MARKDOWN_PAGE)
+    assert kept.exit_code == 0 and kept.stdout == MARKDOWN_PAGE.split("\n\n", 1)[1]
+    visible = run("--body-only", "--input-format", "markdown", "--output-format", "text", stdin=MARKDOWN_PAGE)
+    assert visible.stdout == (
+        "The talks ended on Sunday with a joint statement from both leaders, who met for six hours in the capital.\n"
+    )
+
+
+def test_input_format_overrides_the_detected_layout() -> None:
+    for given in ("markdown", "text"):
+        as_json = run("--format", "json", "--input-format", given, stdin=MARKDOWN_PAGE)
+        assert json.loads(as_json.stdout)["input_format"] == given
+    assert run("--input-format", "rst", stdin=MARKDOWN_PAGE).exit_code == 2

@@ -57,6 +57,8 @@ def test_auto_mode_detects_html() -> None:
         ({"ignore": [101]}, OptionsError, 'ignore must list rule codes or names, e.g. ignore = ["C101"]'),
         ({"select": ["C999"]}, UnknownRuleError, "select: unknown rule 'C999'; `cleaner --list-rules` lists them"),
         ({"mode": "pdf"}, OptionsError, "mode must be one of auto, text, html, not 'pdf'"),
+        ({"input_format": "rst"}, OptionsError, "input_format must be one of auto, markdown, text, nodes, not 'rst'"),
+        ({"output_format": "md"}, OptionsError, "output_format must be one of input, text, not 'md'"),
     ],
 )
 def test_bad_values_are_refused_in_one_line(values: dict[str, object], error: type, message: str) -> None:
@@ -65,6 +67,18 @@ def test_bad_values_are_refused_in_one_line(values: dict[str, object], error: ty
     assert str(caught.value) == message
     with pytest.raises(error):
         cleaner.explain(PAGE, **values)  # type: ignore[arg-type]
+
+
+def test_the_layout_options_carry_from_a_toml_file_to_the_result(tmp_path: Path) -> None:
+    settings = tmp_path / "cleaner.toml"
+    settings.write_text('input_format = "markdown"\noutput_format = "text"\n', encoding="utf-8")
+    options = Options.from_toml(settings)
+    page = (
+        "## The talks\n\nThe talks ended on Sunday with a [joint statement](https://example.org/s) from both leaders.\n"
+    )
+    result = cleaner.explain(page, options)
+    assert result.input_format == "markdown"
+    assert "https://" not in result.text and "joint statement from both leaders." in result.text
 
 
 def test_options_are_frozen_hashable_and_pickle() -> None:
@@ -85,7 +99,10 @@ def test_a_toml_file_holds_the_same_keys(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ('selct = ["C101"]', "unknown key 'selct'; known keys: ignore, keep_headline, mode, select"),
+        (
+            'selct = ["C101"]',
+            "unknown key 'selct'; known keys: ignore, input_format, keep_headline, mode, output_format, select",
+        ),
         ('select = ["nope"]', "select: unknown rule 'nope'; `cleaner --list-rules` lists them"),
         ("select = [", "not valid TOML: "),
     ],
@@ -142,7 +159,7 @@ def test_config_file_applies_to_corpus_mode(config: Path) -> None:
     [
         (
             'keep_headline = false\nselct = ["C101"]',
-            "unknown key 'selct'; known keys: ignore, keep_headline, mode, select",
+            "unknown key 'selct'; known keys: ignore, input_format, keep_headline, mode, output_format, select",
         ),
         ('mode = "pdf"', "mode must be one of auto, text, html, not 'pdf'"),
     ],
