@@ -17,20 +17,23 @@ class _RuleRow(TypedDict):
 
 UNICODE_VERSION: str
 
+_Outcome = tuple[str, list[_Removal], bool, bool]
+
 def explain(
     text: str,
     codes: list[str],
     keep_headline: bool = True,
     headline: str | None = None,
     input_format: str = "auto",
-) -> tuple[str, list[_Removal]]:
-    """Clean one text with the rules given by code, in pipeline order: (clean text, removals).
+) -> _Outcome:
+    """Clean one text with the rules given by code, in pipeline order: (clean text, removals,
+    read as markdown, blank lines between blocks).
 
     ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
 
 def explain_batch(
     texts: list[str], codes: list[str], keep_headline: bool = True, input_format: str = "auto"
-) -> list[tuple[str, list[_Removal]]]:
+) -> list[_Outcome]:
     """Clean many texts in one call, without the GIL."""
 
 def detect_layout(text: str) -> tuple[bool, bool]:

@@ -55,17 +55,22 @@ def run(
         raise CleanerError(f"unknown input format {input_format!r}: choose from {', '.join(INPUT_FORMATS)}")
     codes = [rule.code for rule in rules]
     try:
-        markdown, blank_separated = _core.detect_layout(_SURROGATE.sub(" ", text))
-        layout = (("markdown" if markdown else "text") if input_format == "auto" else input_format, blank_separated)
         try:
-            clean, removals = _core.explain(text, codes, keep_headline, headline, layout[0])
+            outcome = _core.explain(text, codes, keep_headline, headline, input_format)
         except UnicodeEncodeError:
-            return _run_with_surrogates(text, codes, keep_headline, headline, layout)
+            return _run_with_surrogates(text, codes, keep_headline, headline, input_format)
     except BaseException as exc:
         if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
             raise CoreError(f"the core failed: {exc}") from exc
         raise
-    return Result(clean, tuple(Removal(*removal) for removal in removals), *layout)
+    return result_of(outcome, input_format)
+
+
+def result_of(outcome: _core._Outcome, input_format: str) -> Result:
+    """The core's outcome as a Result; the layout read is the one asked for, or the detected one."""
+    clean, removals, markdown, blank_separated = outcome
+    read_as = ("markdown" if markdown else "text") if input_format == "auto" else input_format
+    return Result(clean, tuple(Removal(*removal) for removal in removals), read_as, blank_separated)
 
 
 _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
@@ -96,13 +101,13 @@ def visible_text(text: str, input_format: str = "auto") -> str:
 
 
 def _run_with_surrogates(
-    text: str, codes: list[str], keep_headline: bool, headline: str | None, layout: tuple[str, bool]
+    text: str, codes: list[str], keep_headline: bool, headline: str | None, input_format: str
 ) -> Result:
     """:func:`run` for a text (or headline) holding lone surrogates: see the module docstring."""
     stand_ins = StandIns(text, headline)
     hidden_headline = None if headline is None else stand_ins.hide(headline)
-    clean, removals = _core.explain(stand_ins.hide(text), codes, keep_headline, hidden_headline, layout[0])
-    return stand_ins.restore(Result(clean, tuple(Removal(*removal) for removal in removals), *layout))
+    outcome = _core.explain(stand_ins.hide(text), codes, keep_headline, hidden_headline, input_format)
+    return stand_ins.restore(result_of(outcome, input_format))
 
 
 def has_surrogates(text: str) -> bool:

@@ -50,9 +50,6 @@ PanicException.__module__ = "pyo3_runtime"
 
 
 class PanickingCore:
-    def detect_layout(self, text: str) -> tuple[bool, bool]:
-        return (False, True)
-
     def explain(self, *args: object) -> None:
         raise PanicException("C999 removes line 2, already removed by C101")
 
@@ -66,9 +63,6 @@ def test_a_core_panic_is_a_cleaner_error(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_other_base_exceptions_pass_through(monkeypatch: pytest.MonkeyPatch) -> None:
     class InterruptedCore:
-        def detect_layout(self, text: str) -> tuple[bool, bool]:
-            return (False, True)
-
         def explain(self, *args: object) -> None:
             raise KeyboardInterrupt
 

@@ -315,7 +315,10 @@ def test_keep_headline_false_drops_the_headline(pytester: pytest.Pytester, pages
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ('selct = ["C101"]', "unknown key 'selct'; known keys: ignore, input_format, keep_headline, mode, output_format, select"),
+        (
+            'selct = ["C101"]',
+            "unknown key 'selct'; known keys: ignore, input_format, keep_headline, mode, output_format, select",
+        ),
         ('select = ["C999"]', "select: unknown rule 'C999'; `cleaner --list-rules` lists them"),
         ('ignore = "C101"', "ignore must be a list, not 'C101'"),
         ('keep_headline = "no"', "keep_headline must be a bool, not 'no'"),

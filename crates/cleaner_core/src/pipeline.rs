@@ -30,6 +30,8 @@ pub struct Outcome {
     pub removals: Vec<Removal>,
     /// True if the input was read as markdown.
     pub markdown: bool,
+    /// True if blank lines separate the input's blocks (`markup::detect`).
+    pub blank_separated: bool,
 }
 
 /// Options of one run.
@@ -69,7 +71,7 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let visible = text::visible(&parsed.visible);
         let page = Page::new(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
         let (page, removals) = clean(page, rules, options, headline);
-        return mapped_outcome(text, &page, removals, None);
+        return mapped_outcome(text, &page, removals, None, detected.blank_separated);
     }
     if options.format == InputFormat::Nodes {
         let joined = fragments::join(text);
@@ -77,12 +79,12 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
             let visible = text::visible(&joined.text);
             let page = Page::new(&joined.text, &visible, keep_headline, headline);
             let (page, removals) = clean(page, rules, options, headline);
-            return mapped_outcome(text, &page, removals, Some(&joined.origin));
+            return mapped_outcome(text, &page, removals, Some(&joined.origin), detected.blank_separated);
         }
     }
     let visible = text::visible(text);
     let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options, headline);
-    Outcome { text: page.kept_text(), removals, markdown }
+    Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated }
 }
 
 /// The page with every removal applied, and the removals sorted by line.
@@ -133,7 +135,13 @@ fn clean<'a>(
 /// removal next to them: a removal takes such lines up and down to the nearest line with
 /// visible text or another removal, so a removed linked headline takes its brackets and a
 /// removed menu its icons. Blank lines stay and are folded, as in text mode.
-fn mapped_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>, origin: Option<&[(usize, usize)]>) -> Outcome {
+fn mapped_outcome(
+    text: &str,
+    page: &Page<'_>,
+    removals: Vec<Removal>,
+    origin: Option<&[(usize, usize)]>,
+    blank_separated: bool,
+) -> Outcome {
     let input: Vec<&str> = text.split('\n').collect();
     let markdown = origin.is_none();
     let span = |removal: &Removal| match origin {
@@ -193,7 +201,7 @@ fn mapped_outcome(text: &str, page: &Page<'_>, removals: Vec<Removal>, origin: O
         .into_iter()
         .map(|(rule, start, end)| Removal { rule, start, end, text: input[start - 1..end].join("\n") })
         .collect();
-    Outcome { text: clean, removals, markdown }
+    Outcome { text: clean, removals, markdown, blank_separated }
 }
 
 fn one_pass(page: &mut Page<'_>, rules: &[&dyn Rule]) -> Vec<Removal> {

@@ -23,12 +23,16 @@ fn input_format(name: &str) -> PyResult<InputFormat> {
         .ok_or_else(|| PyValueError::new_err(format!("unknown input format {name:?}: auto, markdown or text")))
 }
 
-fn convert(outcome: Outcome) -> (String, Vec<PyRemoval>) {
+/// An outcome as Python receives it: (clean text, removals, read as markdown, blank-separated).
+type PyOutcome = (String, Vec<PyRemoval>, bool, bool);
+
+fn convert(outcome: Outcome) -> PyOutcome {
     let removals = outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
-    (outcome.text, removals)
+    (outcome.text, removals, outcome.markdown, outcome.blank_separated)
 }
 
-/// Clean one text with the rules given by code, in pipeline order: (clean text, removals).
+/// Clean one text with the rules given by code, in pipeline order: (clean text, removals,
+/// read as markdown, blank lines between blocks).
 #[pyfunction]
 #[pyo3(signature = (text, codes, keep_headline=true, headline=None, input_format="auto"))]
 fn explain(
@@ -38,7 +42,7 @@ fn explain(
     keep_headline: bool,
     headline: Option<&str>,
     input_format: &str,
-) -> PyResult<(String, Vec<PyRemoval>)> {
+) -> PyResult<PyOutcome> {
     let active = resolve(&codes)?;
     let options = RunOptions { body_only: !keep_headline, headline, format: self::input_format(input_format)? };
     Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
@@ -53,7 +57,7 @@ fn explain_batch(
     codes: Vec<String>,
     keep_headline: bool,
     input_format: &str,
-) -> PyResult<Vec<(String, Vec<PyRemoval>)>> {
+) -> PyResult<Vec<PyOutcome>> {
     let active = resolve(&codes)?;
     let options = RunOptions { body_only: !keep_headline, headline: None, format: self::input_format(input_format)? };
     Ok(py.allow_threads(|| texts.iter().map(|t| convert(pipeline::run(t, &active, options))).collect()))
