@@ -1,17 +1,13 @@
 //! Time per rule over a folder of pages: `cargo run --release --example rule_times -- DIR...`.
+mod common;
+
 use std::time::Instant;
 
 use cleaner_core::page::Page;
 use cleaner_core::rules::ALL;
 
 fn main() {
-    let mut texts = Vec::new();
-    for dir in std::env::args().skip(1) {
-        for entry in std::fs::read_dir(dir).expect("a folder") {
-            let bytes = std::fs::read(entry.expect("an entry").path()).expect("a file");
-            texts.push(String::from_utf8_lossy(&bytes).into_owned());
-        }
-    }
+    let texts = common::pages_from_args();
     let warm = Instant::now();
     // WARM=all cleans every page once first, so that what follows is the steady state.
     let warm_all = std::env::var("WARM").is_ok_and(|v| v == "all");

@@ -5,17 +5,13 @@
 //! `valgrind --tool=callgrind --toggle-collect='steady_state::measured' \
 //!   target/release/examples/steady_state DIR...` counts the instructions of cleaning alone;
 //! divided by the number of pages it prints, that is the cost of a page.
+mod common;
+
 use cleaner_core::rules::ALL;
 use cleaner_core::RunOptions;
 
 fn main() {
-    let mut texts = Vec::new();
-    for dir in std::env::args().skip(1) {
-        for entry in std::fs::read_dir(dir).expect("a folder") {
-            let bytes = std::fs::read(entry.expect("an entry").path()).expect("a file");
-            texts.push(String::from_utf8_lossy(&bytes).into_owned());
-        }
-    }
+    let texts = common::pages_from_args();
     let lines: usize = texts.iter().map(|t| t.lines().count()).sum();
     // Not every line is scanned (blank ones are not): three times the lines, to be sure.
     let warm_passes = std::env::var("WARM_PASSES")
