@@ -22,7 +22,6 @@ from collections.abc import Sequence
 
 from cleaner import _core
 from cleaner.errors import CleanerError, CoreError
-from cleaner.options import INPUT_FORMATS, OUTPUT_FORMATS
 from cleaner.registry import RuleInfo
 from cleaner.result import Removal, Result
 
@@ -49,10 +48,9 @@ def run(
     """``text`` cleaned by ``rules`` (run in pipeline order, whatever their order here).
 
     ``input_format`` "auto" lets the core tell markdown from plain text; the layout it read
-    is on the result (``Result.input_format``, ``Result.blank_separated``).
+    is on the result (``Result.input_format``, ``Result.blank_separated``). The format was
+    checked where it was chosen (:class:`~cleaner.options.Options`); the core refuses any other.
     """
-    if input_format not in INPUT_FORMATS:
-        raise CleanerError(f"unknown input format {input_format!r}: choose from {', '.join(INPUT_FORMATS)}")
     codes = [rule.code for rule in rules]
     try:
         try:
@@ -78,9 +76,8 @@ _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
 
 def with_output_format(result: Result, output_format: str) -> Result:
     """``result`` with its text in ``output_format``: "input" (verbatim) or "text" (visible
-    text of markdown; lines that show nothing, such as images, dropped; blank runs folded)."""
-    if output_format not in OUTPUT_FORMATS:
-        raise CleanerError(f"unknown output format {output_format!r}: choose from {', '.join(OUTPUT_FORMATS)}")
+    text of markdown; lines that show nothing, such as images, dropped; blank runs folded).
+    ``output_format`` was checked where it was chosen (:class:`~cleaner.options.Options`)."""
     if output_format == "input" or result.input_format != "markdown" or not result.text:
         return result
     shown = _BLANK_RUNS.sub("\n\n", visible_text(result.text, "markdown")).strip("\n")

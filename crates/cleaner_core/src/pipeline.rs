@@ -64,13 +64,14 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
     };
     let keep_headline = !options.body_only;
     // The rules read every text without its invisible characters (`text::visible`).
-    let headline = options.headline.map(text::visible);
-    let headline = headline.as_deref();
+    let visible_headline = options.headline.map(text::visible);
+    let options = RunOptions { headline: visible_headline.as_deref(), ..options };
+    let headline = options.headline;
     if markdown {
         let parsed = markup::parse(text);
         let visible = text::visible(&parsed.visible);
         let page = Page::new(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
-        let (page, removals) = clean(page, rules, options, headline);
+        let (page, removals) = clean(page, rules, options);
         return mapped_outcome(text, &page, removals, None, detected.blank_separated);
     }
     if options.format == InputFormat::Nodes {
@@ -78,23 +79,18 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
             let visible = text::visible(&joined.text);
             let page = Page::new(&joined.text, &visible, keep_headline, headline);
-            let (page, removals) = clean(page, rules, options, headline);
+            let (page, removals) = clean(page, rules, options);
             return mapped_outcome(text, &page, removals, Some(&joined.origin), detected.blank_separated);
         }
     }
     let visible = text::visible(text);
-    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options, headline);
+    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options);
     Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated }
 }
 
 /// The page with every removal applied, and the removals sorted by line.
-fn clean<'a>(
-    mut page: Page<'a>,
-    rules: &[&dyn Rule],
-    options: RunOptions<'_>,
-    headline: Option<&str>,
-) -> (Page<'a>, Vec<Removal>) {
-    let keep_headline = !options.body_only;
+fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule], options: RunOptions<'_>) -> (Page<'a>, Vec<Removal>) {
+    let (keep_headline, headline) = (!options.body_only, options.headline);
     let mut removals = one_pass(&mut page, rules);
     let contextual: Vec<&dyn Rule> = rules.iter().copied().filter(|r| !r.meta().line_local).collect();
     for _ in 1..MAX_PASSES {

@@ -20,7 +20,7 @@ fn resolve(codes: &[String]) -> PyResult<Vec<&'static dyn Rule>> {
 
 fn input_format(name: &str) -> PyResult<InputFormat> {
     InputFormat::parse(name)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown input format {name:?}: auto, markdown or text")))
+        .ok_or_else(|| PyValueError::new_err(format!("unknown input format {name:?}: auto, markdown, text or nodes")))
 }
 
 /// An outcome as Python receives it: (clean text, removals, read as markdown, blank-separated).
