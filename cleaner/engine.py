@@ -68,7 +68,7 @@ def result_of(outcome: _core._Outcome, input_format: str) -> Result:
     """The core's outcome as a Result; the layout read is the one asked for, or the detected one."""
     clean, removals, markdown, blank_separated = outcome
     read_as = ("markdown" if markdown else "text") if input_format == "auto" else input_format
-    return Result(clean, tuple(Removal(*removal) for removal in removals), read_as, blank_separated)
+    return Result.from_core(clean, removals, read_as, blank_separated)
 
 
 _BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")

@@ -7,6 +7,7 @@ pipeline needs to know about a rule (its position rule, say) is metadata too.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -101,6 +102,12 @@ def get(key: str) -> RuleInfo:
 
 def active_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[RuleInfo, ...]:
     """Rules to run, in pipeline order: ``select`` (default all) minus ``ignore``."""
+    return _active_rules(tuple(select), tuple(ignore))
+
+
+@functools.lru_cache(maxsize=64)
+def _active_rules(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[RuleInfo, ...]:
+    """:func:`active_rules`, once per selection: a corpus asks for the same rules for every record."""
     selected = {get(k) for k in select} or set(ALL_RULES)
     ignored = {get(k) for k in ignore}
     return tuple(r for r in ALL_RULES if r in selected and r not in ignored)

@@ -116,3 +116,12 @@ def test_fingerprint_takes_lone_surrogates() -> None:
     from cleaner.engine import fingerprint
 
     assert fingerprint("Title\ud83d here") == _python_fingerprint("Title\ud83d here") == "title here"
+
+
+def test_removals_made_on_first_read_equal_those_given_whole() -> None:
+    raw = _core.explain(f"Open in App\n{PROSE}\nFollow Us\n", [r.code for r in registry.ALL_RULES])
+    lazy = engine.result_of(raw, "auto")
+    whole = cleaner.Result(raw[0], tuple(cleaner.Removal(*r) for r in raw[1]), "text", raw[3])
+    assert lazy == whole
+    assert lazy.removals is lazy.removals  # made once
+    assert [(r.code, r.start, r.text) for r in lazy.removals] == [("C101", 1, "Open in App"), ("C102", 3, "Follow Us")]
