@@ -251,22 +251,6 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
 /// `" ".join(str.split())`.
 pub fn fold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        // Byte by byte: most lines are ASCII, and a char predicate decodes every character.
-        let mut gap = false;
-        for &b in text.as_bytes() {
-            if is_ascii_space(b) {
-                gap = !out.is_empty();
-            } else {
-                if gap {
-                    out.push(' ');
-                    gap = false;
-                }
-                out.push(char::from(b));
-            }
-        }
-        return out;
-    }
     for word in split(text) {
         if !out.is_empty() {
             out.push(' ');

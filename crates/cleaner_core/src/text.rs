@@ -107,10 +107,14 @@ pub fn title_case_ratio(text: &str) -> f64 {
             capitals += usize::from(pychar::is_upper(first));
         }
     }
-    if counted == 0 {
+    ratio(capitals, counted)
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
         0.0
     } else {
-        capitals as f64 / counted as f64
+        part as f64 / whole as f64
     }
 }
 
@@ -152,6 +156,13 @@ pub fn fingerprint_prefix(text: &str, limit: usize) -> String {
         }
     } else {
         'chars: for c in text.chars() {
+            if c.is_ascii() {
+                // The same for an ASCII character of a text that has others.
+                if !push(c.to_ascii_lowercase(), &mut out) {
+                    break;
+                }
+                continue;
+            }
             let mut one = [0u8; 4];
             let folded_char = casefold(c.encode_utf8(&mut one));
             // A character Python's Unicode version does not know has no decomposition there.
@@ -257,9 +268,10 @@ pub fn is_date_stamp<'t>(text: impl Into<Hay<'t>>) -> bool {
         let token_hay = Hay { text: token, plain: hay.plain, candidates: None };
         let folded = casefold(token);
         let word = folded.trim_matches(|c| matches!(c, '.' | ',' | ':'));
-        if DATE_SIGNAL.is_match(token_hay) || signals.contains(word) {
+        // The word tables first: a lookup costs less than a pattern.
+        if signals.contains(word) || DATE_SIGNAL.is_match(token_hay) {
             has_signal = true;
-        } else if !(DATE_FILLER.is_match(token_hay) || labels.contains(word)) {
+        } else if !(labels.contains(word) || DATE_FILLER.is_match(token_hay)) {
             return false;
         }
     }
