@@ -7,7 +7,6 @@ and turns its results and errors into output streams and exit codes.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import sys
@@ -397,6 +396,8 @@ def read_stdin() -> bytes:
 
 def write_result(name: str, result: Result, output_format: str, out: IO[bytes]) -> None:
     if output_format == "json":
+        import json  # lazily: plain text, the default, does not pay for it at start-up
+
         record: dict[str, Any] = {"file": name, **result.to_dict()}
         out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     else:

@@ -18,10 +18,9 @@ not to the options.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal, TypedDict, Unpack, get_args
+from typing import Literal, NoReturn, TypedDict, Unpack, get_args
 
 from cleaner.errors import CleanerError, UnknownRuleError
 
@@ -47,38 +46,84 @@ class OptionsError(CleanerError, ValueError):
     """Options that cannot be used: an unknown key, or a value of the wrong type."""
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+#: The options, in the order they are shown.
+FIELDS = ("keep_headline", "select", "ignore", "mode", "input_format", "output_format")
+
+
 class Options:
     """How to clean: which rules run, whether the headline stays, and how input is read.
 
     Values are checked when an Options is made: rule codes or names against the
     registry (:class:`~cleaner.errors.UnknownRuleError`), everything else by type
     (:class:`OptionsError`). ``select`` and ``ignore`` take any iterable of codes or
-    names and are kept as tuples, so an Options is hashable and pickles.
+    names and are kept as tuples, so an Options is hashable and pickles. It is frozen
+    and compared by value, as a frozen dataclass is; a plain class with slots, because
+    the command imports it at start-up and ``dataclasses`` costs about 8 ms to import.
     """
 
+    __slots__ = FIELDS
+
     #: False also removes the headline and standfirst, leaving the body alone (``--body-only``).
-    keep_headline: bool = True
+    keep_headline: bool
     #: Run only these rules (codes or names); empty: every rule.
-    select: tuple[str, ...] = ()
+    select: tuple[str, ...]
     #: Do not run these rules (codes or names).
-    ignore: tuple[str, ...] = ()
+    ignore: tuple[str, ...]
     #: How input is read: see :data:`Mode`. ``explain`` always reads text and
     #: ``explain_html`` HTML; ``explain_any`` and every corpus front end follow this.
-    mode: Mode = "auto"
+    mode: Mode
     #: How a text's lines are laid out: see :data:`InputFormat`.
-    input_format: InputFormat = "auto"
+    input_format: InputFormat
     #: What the clean text is: see :data:`OutputFormat`; removals always quote the input.
-    output_format: OutputFormat = "input"
+    output_format: OutputFormat
 
-    def __post_init__(self) -> None:
-        if not isinstance(self.keep_headline, bool):
-            raise OptionsError(f"keep_headline must be a bool, not {self.keep_headline!r}")
-        for key in RULE_KEYS:
-            object.__setattr__(self, key, rule_keys(key, getattr(self, key)))
+    def __init__(
+        self,
+        *,
+        keep_headline: bool = True,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        mode: Mode = "auto",
+        input_format: InputFormat = "auto",
+        output_format: OutputFormat = "input",
+    ) -> None:
+        if not isinstance(keep_headline, bool):
+            raise OptionsError(f"keep_headline must be a bool, not {keep_headline!r}")
+        values = (
+            keep_headline,
+            rule_keys("select", select),
+            rule_keys("ignore", ignore),
+            mode,
+            input_format,
+            output_format,
+        )
         for key, allowed in (("mode", MODES), ("input_format", INPUT_FORMATS), ("output_format", OUTPUT_FORMATS)):
-            if getattr(self, key) not in allowed:
-                raise OptionsError(f"{key} must be one of {', '.join(allowed)}, not {getattr(self, key)!r}")
+            value = values[FIELDS.index(key)]
+            if value not in allowed:
+                raise OptionsError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
+        for key, value in zip(FIELDS, values, strict=True):
+            object.__setattr__(self, key, value)
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, key) for key in FIELDS)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"cannot assign to field {name!r}: an Options is frozen")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"cannot delete field {name!r}: an Options is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Options and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Options({', '.join(f'{key}={getattr(self, key)!r}' for key in FIELDS)})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_options, self._values())
 
     def replace(self, **changes: Unpack[OptionFields]) -> Options:
         """A copy with ``changes`` applied, checked as a new Options is; None keeps a value.
@@ -88,16 +133,16 @@ class Options:
         given = {key: value for key, value in changes.items() if value is not None and value != getattr(self, key)}
         if not given:
             return self
-        return dataclasses.replace(self, **given)  # type: ignore[arg-type]  # __post_init__ checks each value
+        return Options(**{**dict(zip(FIELDS, self._values(), strict=True)), **given})  # type: ignore[arg-type]  # __init__ checks each value
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object]) -> Options:
         """Options from a parsed TOML table; a key that is not an option is refused."""
-        known = sorted(field.name for field in dataclasses.fields(cls))
+        known = sorted(FIELDS)
         for key in data:
             if key not in known:
                 raise OptionsError(f"unknown key {key!r}; known keys: {', '.join(known)}")
-        return cls(**data)  # type: ignore[arg-type]  # each value is checked in __post_init__
+        return cls(**data)  # type: ignore[arg-type]  # each value is checked in __init__
 
     @classmethod
     def from_toml(cls, path: Path) -> Options:
@@ -147,6 +192,11 @@ def rule_keys(key: str, values: object) -> tuple[str, ...]:
         except UnknownRuleError as exc:
             raise UnknownRuleError(f"{key}: {exc}") from None
     return keys
+
+
+def _options(*values: object) -> Options:
+    """An Options from its values in :data:`FIELDS` order: how one unpickles."""
+    return Options(**dict(zip(FIELDS, values, strict=True)))  # type: ignore[arg-type]  # __init__ checks each value
 
 
 DEFAULT = Options()

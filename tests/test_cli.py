@@ -180,6 +180,22 @@ def test_help_and_version_do_not_load_the_rules(args: list[str]) -> None:
     assert done.stderr == b"[]\n"
 
 
+def test_cleaning_a_text_file_loads_neither_dataclasses_nor_json(tmp_path: Path) -> None:
+    # Each costs about 8 ms of a start-up budgeted at 100 ms; plain text needs neither.
+    page = tmp_path / "page.txt"
+    page.write_text("Open in App\nThe talks ended on Sunday with a joint statement.\n", encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from cleaner.cli import main\n"
+        f"try:\n    main.main([{str(page)!r}], standalone_mode=False)\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('dataclasses', 'json') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, cwd=ROOT, timeout=120, check=True)
+    assert done.stdout == b"The talks ended on Sunday with a joint statement.\n"
+    assert done.stderr == b"[]\n"
+
+
 def test_file_names_stay_on_one_line(tmp_path: Path) -> None:
     newline = tmp_path / "a\nb.txt"
     latin1 = Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))
