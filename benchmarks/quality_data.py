@@ -110,6 +110,11 @@ class Dataset(ABC):
     def labelled_lines(self, page: Page) -> tuple[set[int], set[int]]:
         """Line numbers known to be article text and known to be chrome, by the gold."""
 
+    def language(self, page: Page) -> str | None:
+        """The page's language (ISO 639 code) as the gold labels it; None if unlabelled."""
+        label = self.gold[page.id].get("lang")
+        return str(label) if label else None
+
     def _load_page(self, page_id: str) -> Page:
         raw = (self.folder / "raw" / f"{page_id}.txt").read_text(encoding="utf-8")
         html = self.decode_html(gzip.decompress((self.folder / "html" / f"{page_id}.html.gz").read_bytes()))
