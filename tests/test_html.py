@@ -195,3 +195,9 @@ def test_the_command_refuses_an_html_file_that_is_not_its_declared_charset(tmp_p
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith(f"cleaner: {page}: not valid UTF-8 (byte ")
     assert result.stderr.rstrip().endswith("(the page declares utf-8)")
+
+
+def test_the_extraction_is_in_composed_form_as_trafilatura_extract_gives_it() -> None:
+    decomposed = PAGE.replace("approved", "approved the Mu\u0308nchen")
+    text = cleaner.clean_html(decomposed)
+    assert "the M\u00fcnchen" in text and "u\u0308" not in text
