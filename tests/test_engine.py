@@ -116,3 +116,11 @@ def test_fingerprint_takes_lone_surrogates() -> None:
     from cleaner.engine import fingerprint
 
     assert fingerprint("Title\ud83d here") == _python_fingerprint("Title\ud83d here") == "title here"
+
+
+def test_word_count_counts_chinese_and_japanese_two_characters_a_word() -> None:
+    from cleaner.engine import word_count
+
+    assert word_count("The talks ended on Sunday.") == 5
+    assert word_count("子どもへの虐待をなくす") == 6  # one whitespace word, and 11 characters at two a word
+    assert word_count("NHK 子ども\ud83d here") == 4  # a lone surrogate is no word character

@@ -32,13 +32,15 @@ from lxml import etree  # type: ignore[import-untyped]
 from lxml.html import HtmlElement, HTMLParser, fromstring  # type: ignore[import-untyped]
 from trafilatura import bare_extraction
 
-from cleaner.engine import fingerprint
+from cleaner.engine import fingerprint, word_count
 from cleaner.inputs import decode_html
 
 # How errors name a page given as bytes: it has no file name.
 BYTES_NAME = "<bytes>"
 # An extraction shorter than this is suspicious (a teaser, a cookie wall, a
-# caption): the page's whole text, cleaned by the rules, is used instead.
+# caption): the page's whole text, cleaned by the rules, is used instead. Words as
+# the rules count them: Chinese and Japanese, written without spaces, one word per
+# two characters (a 180-character Japanese article is 4 whitespace words, not short).
 MIN_EXTRACT_WORDS = 50
 # "Opinion | Is Football Violence a Crime?", "Council approves budget - Example News": a page
 # title decorated with a section or site name; the part the article prints as its headline is
@@ -78,7 +80,7 @@ def article_text(html: str | bytes, *, keep_headline: bool = True) -> Article:
         extracted = None
     text = composed(getattr(extracted, "text", None)).strip()
     title = composed(getattr(extracted, "title", None)).strip() or None
-    if len(text.split()) < MIN_EXTRACT_WORDS:
+    if word_count(text) < MIN_EXTRACT_WORDS:
         return Article(page_text(page), title, extracted=False)
     title = title and printed_headline(title, text)
     if keep_headline and title and not text.startswith(title):
