@@ -6,12 +6,14 @@ Run from the project root::
     python benchmarks/quality.py --dataset scrapinghub --systems cleaner,c4 --worst 5
     python benchmarks/quality.py --by-rule --format markdown
     python benchmarks/quality.py --converter html2text --fold both --systems cleaner,c4
+    python benchmarks/quality.py --systems trafilatura,cleaner-html --fold both --by-language
 
 ``--converter`` makes every page's text from its HTML with another converter (markdown
 from html2text or markdownify, one text node a line, one block a line; see
 ``converters.py``), so every text system reads the same converted text; a markdown output
 is scored by its visible text. ``--fold 1|2|both`` scores the pages of one fold, or each
-fold in its own table, the folds split by site.
+fold in its own table, the folds split by site. ``--by-language`` adds each system's
+scores on each language's pages (trafilatura-dev's labels) after every table.
 
 For each dataset, every system runs in this one process on the same pages and
 is scored with the dataset's own ``metrics.py``: scrapinghub-dev with the
@@ -48,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from baselines import c4_filter, justext_html, justext_lines
 from converters import CONVERTERS, MARKDOWN_CONVERTERS, convert, fold, visible_text
 from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
-from quality_diagnostics import by_rule, explain, worst
+from quality_diagnostics import by_rule, explain, html_losses, worst
 
 import cleaner
 
@@ -277,6 +279,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--by-language", action="store_true", help="P/R/F1 of every system per language (trafilatura-dev's labels)"
     )
+    parser.add_argument(
+        "--html-losses",
+        action="store_true",
+        help="pages where cleaner (HTML) scores below trafilatura, and what it lost (needs both systems)",
+    )
     parser.add_argument("--format", choices=["plain", "markdown"], default="plain", help="table format")
     parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
     parser.add_argument("--digits", type=int, default=3, help="decimals of precision, recall, F1 and accuracy")
@@ -296,6 +303,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.systems = select_systems(parser, args.systems)
+    if args.html_losses and not {"trafilatura", "cleaner-html"} <= {s.key for s in args.systems}:
+        parser.error("--html-losses compares trafilatura and cleaner-html: run both (--systems)")
     return args
 
 
@@ -362,6 +371,9 @@ def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
         yield score_table(part, part_runs, args.bootstrap, args.format, args.digits, caption + fold_caption)
         if args.by_language:
             yield language_table(part, part_runs, args, caption + fold_caption)
+    if args.html_losses:
+        outputs = {run.system.key: run.outputs for run in runs}
+        yield "\n".join(html_losses(dataset, outputs["trafilatura"], outputs["cleaner-html"], lambda p: fold(p.url)))
     if args.worst or args.by_rule:
         progress(f"{dataset.folder_name}: cleaner.explain for the diagnostics")
         explained = [explain(page) for page in dataset.pages]

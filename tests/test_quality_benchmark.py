@@ -70,3 +70,23 @@ def test_a_folds_speed_counts_its_own_pages_and_time() -> None:
     assert (part.outputs, part.seconds, part.megabytes) == (["a", "c"], 6.0, pytest.approx(0.4))
     row = quality.score_row(part, Scores(1, 1, 1, None), docs=2, with_accuracy=False)
     assert row[-2:] == ["0.3", "0.07"]
+
+
+def test_a_pages_segment_f1_counts_its_with_and_without_segments() -> None:
+    from types import SimpleNamespace
+
+    from quality_data import TrafilaturaDev
+
+    dataset = TrafilaturaDev.__new__(TrafilaturaDev)
+    dataset.metrics = SimpleNamespace(ws_norm=lambda text: " ".join(text.split()))
+    dataset.gold = {"a": {"with": ["the council met", "on Tuesday"], "without": ["Share this"]}, "b": {}}
+    assert dataset.page_f1(page("a"), "The council met\non  Tuesday.") == pytest.approx(2 / 3)  # tp 1, fn 1
+    assert dataset.page_f1(page("a"), "the council met on Tuesday") == 1.0
+    assert dataset.page_f1(page("a"), "the council met on Tuesday. Share this") == pytest.approx(4 / 5)
+    assert dataset.page_f1(page("b"), "anything") == 1.0
+
+
+def test_html_losses_needs_both_systems() -> None:
+    with pytest.raises(SystemExit):
+        quality.parse_args(["--systems", "cleaner-html", "--html-losses"])
+    assert quality.parse_args(["--systems", "trafilatura,cleaner-html", "--html-losses"]).html_losses
