@@ -6,12 +6,14 @@ Run from the project root::
     python benchmarks/quality.py --dataset scrapinghub --systems cleaner,c4 --worst 5
     python benchmarks/quality.py --by-rule --format markdown
     python benchmarks/quality.py --converter html2text --fold both --systems cleaner,c4
+    python benchmarks/quality.py --systems trafilatura,cleaner-html --fold both --by-language
 
 ``--converter`` makes every page's text from its HTML with another converter (markdown
 from html2text or markdownify, one text node a line, one block a line; see
 ``converters.py``), so every text system reads the same converted text; a markdown output
 is scored by its visible text. ``--fold 1|2|both`` scores the pages of one fold, or each
-fold in its own table, the folds split by site.
+fold in its own table, the folds split by site. ``--by-language`` adds each system's
+scores on each language's pages (trafilatura-dev's labels) after every table.
 
 For each dataset, every system runs in this one process on the same pages and
 is scored with the dataset's own ``metrics.py``: scrapinghub-dev with the
@@ -48,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from baselines import c4_filter, justext_html, justext_lines
 from converters import CONVERTERS, MARKDOWN_CONVERTERS, convert, fold, visible_text
 from quality_data import DATASETS, DEFAULT_DATA, ROOT, Dataset, Page, Scores
-from quality_diagnostics import by_rule, explain, worst
+from quality_diagnostics import by_rule, explain, html_losses, worst
 
 import cleaner
 
@@ -123,25 +125,42 @@ if hasattr(cleaner, "clean_html"):
 
 @dataclass(frozen=True)
 class Run:
-    """One system's outputs on a dataset, with its timing."""
+    """One system's outputs on a dataset, with the time and input size of each page."""
 
     system: System
     outputs: list[str]
-    seconds: float
-    megabytes: float
+    page_seconds: list[float]
+    page_megabytes: list[float]
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.page_seconds)
+
+    @property
+    def megabytes(self) -> float:
+        return sum(self.page_megabytes)
+
+    def pages(self, numbers: Sequence[int]) -> Run:
+        """This run on the pages at ``numbers`` (indices into the dataset's pages) only."""
+        return Run(
+            self.system,
+            [self.outputs[i] for i in numbers],
+            [self.page_seconds[i] for i in numbers],
+            [self.page_megabytes[i] for i in numbers],
+        )
 
 
 def run_system(dataset: Dataset, system: System) -> Run:
     """Run ``system`` on every page, timing only its calls (after one warm-up call)."""
     if dataset.pages:
         system.run(dataset, dataset.pages[0])
-    outputs, seconds = [], 0.0
+    outputs, seconds = [], []
     for page in dataset.pages:
         start = time.perf_counter()
         output = system.run(dataset, page)
-        seconds += time.perf_counter() - start
+        seconds.append(time.perf_counter() - start)
         outputs.append(output or "")
-    megabytes = sum(len(system.source(page).encode("utf-8")) for page in dataset.pages) / MB
+    megabytes = [len(system.source(page).encode("utf-8")) / MB for page in dataset.pages]
     return Run(system, outputs, seconds, megabytes)
 
 
@@ -198,6 +217,28 @@ def score_table(
     return title + "\n\n" + render(header, rows, fmt, left=2)
 
 
+def language_table(dataset: Dataset, runs: Sequence[Run], args: argparse.Namespace, caption: str = "") -> str:
+    """P/R/F1 of every run on each language's pages (most pages first), for ``--by-language``."""
+    title = f"{dataset.folder_name}{caption}: by language"
+    by_language: dict[str, list[int]] = {}
+    for number, page in enumerate(dataset.pages):
+        language = dataset.language(page)
+        if language is not None:
+            by_language.setdefault(language, []).append(number)
+    if not by_language:
+        return f"{title}: the pages have no language labels"
+    with_accuracy = dataset.key == "trafilatura"
+    header = ["language", "pages", "system", "precision", "recall", "F1", "± F1"] + ["accuracy"] * with_accuracy
+    rows = []
+    for language, numbers in sorted(by_language.items(), key=lambda item: (-len(item[1]), item[0])):
+        part = dataset.subset([dataset.pages[n] for n in numbers])
+        for run in (r.pages(numbers) for r in runs):
+            scores = part.score(run.outputs, args.bootstrap)
+            label, _, *figures, _, _ = score_row(run, scores, len(numbers), with_accuracy, args.digits)
+            rows.append([language, str(len(numbers)), label, *figures])
+    return title + "\n\n" + render(header, rows, args.format, left=3)
+
+
 def cleaner_fingerprint() -> str:
     """A short hash of the cleaner package's source files, to notice edits during a run."""
     digest = hashlib.sha1()
@@ -235,6 +276,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--save", type=Path, metavar="DIR", help="write outputs to DIR/<dataset>/<system>/<id>.txt")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="list cleaner (text)'s N worst pages")
     parser.add_argument("--by-rule", action="store_true", help="lines and words each cleaner rule removed")
+    parser.add_argument(
+        "--by-language", action="store_true", help="P/R/F1 of every system per language (trafilatura-dev's labels)"
+    )
+    parser.add_argument(
+        "--html-losses",
+        action="store_true",
+        help="pages where cleaner (HTML) scores below trafilatura, and what it lost (needs both systems)",
+    )
     parser.add_argument("--format", choices=["plain", "markdown"], default="plain", help="table format")
     parser.add_argument("--bootstrap", type=int, default=DEFAULT_BOOTSTRAP, help="resamples for ± F1 (0: none)")
     parser.add_argument("--digits", type=int, default=3, help="decimals of precision, recall, F1 and accuracy")
@@ -254,6 +303,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)
     args.systems = select_systems(parser, args.systems)
+    if args.html_losses and not {"trafilatura", "cleaner-html"} <= {s.key for s in args.systems}:
+        parser.error("--html-losses compares trafilatura and cleaner-html: run both (--systems)")
     return args
 
 
@@ -314,13 +365,15 @@ def run_dataset(dataset: Dataset, args: argparse.Namespace) -> Iterator[str]:
         if args.save:
             save_outputs(args.save, dataset, runs[-1])
     caption = "" if args.converter == "inscriptis" else f", {args.converter} text"
+    index = {page.id: i for i, page in enumerate(dataset.pages)}
     for fold_caption, part in folds(dataset, args.fold):
-        index = {page.id: i for i, page in enumerate(dataset.pages)}
-        part_runs = [
-            dataclasses.replace(r, outputs=[r.outputs[index[p.id]] for p in part.pages])
-            for r in (scored(run, args.converter) for run in runs)
-        ]
+        part_runs = [scored(run, args.converter).pages([index[p.id] for p in part.pages]) for run in runs]
         yield score_table(part, part_runs, args.bootstrap, args.format, args.digits, caption + fold_caption)
+        if args.by_language:
+            yield language_table(part, part_runs, args, caption + fold_caption)
+    if args.html_losses:
+        outputs = {run.system.key: run.outputs for run in runs}
+        yield "\n".join(html_losses(dataset, outputs["trafilatura"], outputs["cleaner-html"], lambda p: fold(p.url)))
     if args.worst or args.by_rule:
         progress(f"{dataset.folder_name}: cleaner.explain for the diagnostics")
         explained = [explain(page) for page in dataset.pages]

@@ -110,6 +110,15 @@ class Dataset(ABC):
     def labelled_lines(self, page: Page) -> tuple[set[int], set[int]]:
         """Line numbers known to be article text and known to be chrome, by the gold."""
 
+    @abstractmethod
+    def page_f1(self, page: Page, output: str) -> float:
+        """F1 of one page's output, by the dataset's metric."""
+
+    def language(self, page: Page) -> str | None:
+        """The page's language (ISO 639 code) as the gold labels it; None if unlabelled."""
+        label = self.gold[page.id].get("lang")
+        return str(label) if label else None
+
     def _load_page(self, page_id: str) -> Page:
         raw = (self.folder / "raw" / f"{page_id}.txt").read_text(encoding="utf-8")
         html = self.decode_html(gzip.decompress((self.folder / "html" / f"{page_id}.html.gz").read_bytes()))
@@ -155,6 +164,9 @@ class ScrapinghubDev(Dataset):
         p = self.metrics.page_precision(tp, fp, fn) if tp + fp > 0 else 0.0
         r = self.metrics.page_recall(tp, fp, fn)
         return p, r, 2 * p * r / (p + r) if p + r > 0 else 0.0
+
+    def page_f1(self, page: Page, output: str) -> float:
+        return self.page_scores(page, output)[2]
 
     def labelled_lines(self, page: Page) -> tuple[set[int], set[int]]:
         """Lines in the gold (most of their shingles are), and lines not in it.
@@ -210,6 +222,14 @@ class TrafilaturaDev(Dataset):
         items = [(*self.segments(page), out) for page, out in zip(self.pages, outputs, strict=True)]
         res = self.metrics.segment_score(items, n_bootstrap)
         return Scores(res["precision"], res["recall"], res["f1"], res.get("f1_std"), res["accuracy"])
+
+    def page_f1(self, page: Page, output: str) -> float:
+        """The segment F1 of one page, 2tp / (2tp + fp + fn); 1 for a page without segments."""
+        with_segments, without_segments = self.segments(page)
+        tp = sum(self.is_present(s, output) for s in with_segments)
+        fp = sum(self.is_present(s, output) for s in without_segments)
+        errors = 2 * tp + fp + len(with_segments) - tp
+        return 2 * tp / errors if errors else 1.0
 
     def locator(self, page: Page) -> SegmentLocator:
         return SegmentLocator(page.lines, self.metrics.ws_norm)

@@ -1,17 +1,19 @@
-"""Where the cleaner goes wrong: the worst pages (``--worst``) and removals per rule (``--by-rule``).
+"""Where the cleaner goes wrong: the worst pages (``--worst``), removals per rule
+(``--by-rule``) and the pages where HTML mode scores below trafilatura (``--html-losses``).
 
-Both read ``cleaner.explain(raw, keep_headline=False)``: its text is what the
-``cleaner (text)`` row scores, and its removals say which rule took each line.
+The first two read ``cleaner.explain(raw, keep_headline=False)``: its text is what the
+``cleaner (text)`` row scores, and its removals say which rule took each line. The
+third reads ``cleaner.explain_html(html, keep_headline=False)``, the ``cleaner (HTML)`` row.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from quality_data import Dataset, Page, ScrapinghubDev, TrafilaturaDev
+from quality_data import GOLD_SHARE, Dataset, GoldNgrams, Page, ScrapinghubDev, TrafilaturaDev
 
 import cleaner
 
@@ -192,3 +194,69 @@ def where_kept(item: Explained, spans: list[tuple[int, int]]) -> str:
         if not any(n in item.removed for n in range(span[0], span[1] + 1)):
             return f"{span_name(span)} {shorten(item.page.lines[span[0] - 1], 80)}"
     return "found in the output only (lines joined)" if spans else "not in the raw text"
+
+
+# --------------------------------------------------------------------------
+# --html-losses
+# --------------------------------------------------------------------------
+
+
+def html_losses(
+    dataset: Dataset, trafilatura: Sequence[str], html: Sequence[str], fold_of: Callable[[Page], int]
+) -> list[str]:
+    """The pages where cleaner (HTML) scores below trafilatura alone, and what it lost.
+
+    For each page: both F1s, whether trafilatura's extraction or the whole-page fallback was
+    cleaned, and each piece of article text trafilatura kept that cleaner (HTML) has not,
+    with the rule that removed it (``cleaner.explain_html``) or "not in the extraction".
+    Last, the count of each cause.
+    """
+    from cleaner.adapters.trafilatura_html import article_text
+
+    pages = [
+        (page, alone, cleaned)
+        for page, alone, cleaned in zip(dataset.pages, trafilatura, html, strict=True)
+        if dataset.page_f1(page, cleaned) < dataset.page_f1(page, alone)
+    ]
+    out = [f"{dataset.folder_name}: {len(pages)} pages where cleaner (HTML) scores below trafilatura"]
+    causes: dict[str, int] = defaultdict(int)
+    for rank, (page, alone, cleaned) in enumerate(pages, start=1):
+        article = article_text(page.html, keep_headline=False)
+        result = cleaner.explain_html(page.html, keep_headline=False)
+        source = "trafilatura's extraction" if article.extracted else "the whole-page fallback"
+        language = f"  {dataset.language(page)}" if dataset.language(page) else ""
+        out += [
+            "",
+            f"{rank}. {page.id}  fold {fold_of(page)}{language}  F1 trafilatura "
+            f"{dataset.page_f1(page, alone):.3f}, cleaner (HTML) {dataset.page_f1(page, cleaned):.3f}  "
+            f"({source})  {page.url}",
+        ]
+        for what, cause in lost_article(dataset, page, alone, cleaned, article.text, result.removals):
+            causes[cause] += 1
+            out.append(f"   {what}: {cause}")
+    if causes:
+        out += ["", "causes: " + ", ".join(f"{cause} {n}" for cause, n in sorted(causes.items(), key=lambda c: -c[1]))]
+    return out
+
+
+def lost_article(
+    dataset: Dataset, page: Page, alone: str, cleaned: str, extracted: str, removals: Sequence[cleaner.Removal]
+) -> Iterator[tuple[str, str]]:
+    """(what was lost, its cause) for the article text trafilatura kept and cleaner (HTML) did not."""
+    if isinstance(dataset, TrafilaturaDev):
+        with_segments, _ = dataset.segments(page)
+        for segment in with_segments:
+            if dataset.is_present(segment, alone) and not dataset.is_present(segment, cleaned):
+                rules = sorted({rule_label(r) for r in removals if dataset.is_present(segment, r.text)})
+                cause = ", ".join(rules) if dataset.is_present(segment, extracted) else "not in the extraction"
+                yield f'with "{shorten(segment, 60)}"', cause or "removed across lines"
+    elif isinstance(dataset, ScrapinghubDev):
+        gold = GoldNgrams(dataset.metrics.tokens(dataset.article(page)))
+        for removal in removals:
+            tokens = dataset.metrics.tokens(removal.text)
+            share = gold.share(tokens)
+            if share is not None and share >= GOLD_SHARE and len(tokens) > 1:
+                yield (
+                    f"L{removal.start} {shorten(removal.text, 70)} ({len(tokens)} words in the gold)",
+                    rule_label(removal),
+                )

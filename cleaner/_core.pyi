@@ -47,3 +47,6 @@ def rule_table() -> list[_RuleRow]:
 
 def fingerprint(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a line, for comparing lines."""
+
+def word_count(text: str) -> int:
+    """Whitespace words, with runs of CJK characters counted as words of two characters."""

@@ -155,6 +155,12 @@ def fingerprint(text: str) -> str:
     return _core.fingerprint(_SURROGATE.sub(" ", text))
 
 
+def word_count(text: str) -> int:
+    """Words of ``text`` as the rules count them: whitespace words, and runs of Chinese or
+    Japanese characters (written without spaces) as words of two characters."""
+    return _core.word_count(_SURROGATE.sub(" ", text))
+
+
 def _shifted(text: str, chars: re.Pattern[str], shift: int) -> str:
     """``text`` with every character ``chars`` matches moved by ``shift`` code points."""
     return chars.sub(lambda match: chr(ord(match.group()) + shift), text)

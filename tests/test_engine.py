@@ -125,3 +125,11 @@ def test_removals_made_on_first_read_equal_those_given_whole() -> None:
     assert lazy == whole
     assert lazy.removals is lazy.removals  # made once
     assert [(r.code, r.start, r.text) for r in lazy.removals] == [("C101", 1, "Open in App"), ("C102", 3, "Follow Us")]
+
+
+def test_word_count_counts_chinese_and_japanese_two_characters_a_word() -> None:
+    from cleaner.engine import word_count
+
+    assert word_count("The talks ended on Sunday.") == 5
+    assert word_count("子どもへの虐待をなくす") == 6  # one whitespace word, and 11 characters at two a word
+    assert word_count("NHK 子ども\ud83d here") == 4  # a lone surrogate is no word character

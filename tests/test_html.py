@@ -1,5 +1,6 @@
 """HTML mode: trafilatura extracts, the rules clean, text mode stays light."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,23 @@ def test_the_command_refuses_an_html_file_that_is_not_its_declared_charset(tmp_p
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith(f"cleaner: {page}: not valid UTF-8 (byte ")
     assert result.stderr.rstrip().endswith("(the page declares utf-8)")
+
+
+def test_the_extraction_is_in_composed_form_as_trafilatura_extract_gives_it() -> None:
+    decomposed = PAGE.replace("approved", "approved the Mu\u0308nchen")
+    text = cleaner.clean_html(decomposed)
+    assert "the M\u00fcnchen" in text and "u\u0308" not in text
+
+
+JAPANESE = (
+    "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたりしてはいけないことになりました。"
+)
+
+
+def test_an_article_written_without_spaces_is_long_enough_to_be_extracted() -> None:
+    from cleaner.adapters import trafilatura_html
+
+    paragraphs = "".join(f"<p>{JAPANESE}{n}</p>" for n in range(3))
+    page = re.sub(r"<article>.*</article>", f"<article><h1>法律</h1>{paragraphs}</article>", PAGE, flags=re.S)
+    article = trafilatura_html.article_text(page, keep_headline=False)
+    assert article.extracted and f"{JAPANESE}2" in article.text and "Copyright" not in article.text

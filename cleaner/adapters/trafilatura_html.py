@@ -13,12 +13,17 @@ before the article reach that depth too: the page came out empty. ``huge_tree``
 allows 2,048 levels; a page deeper still, or one that makes inscriptis recurse too
 deep, is read as a stream of tags by the standard library's parser, which has no
 depth at all, and its visible text is cleaned by the rules.
+
+The extraction is put in Unicode's composed form (NFC), as ``trafilatura.extract``
+returns it: ``bare_extraction`` leaves an "ü" written as "u" and a combining
+diaeresis as the page wrote it, and its words then match no search for "ü".
 """
 
 from __future__ import annotations
 
 import html.parser
 import re
+import unicodedata
 from typing import NamedTuple
 
 from inscriptis import Inscriptis  # type: ignore[import-untyped]
@@ -27,13 +32,15 @@ from lxml import etree  # type: ignore[import-untyped]
 from lxml.html import HtmlElement, HTMLParser, fromstring  # type: ignore[import-untyped]
 from trafilatura import bare_extraction
 
-from cleaner.engine import fingerprint
+from cleaner.engine import fingerprint, word_count
 from cleaner.inputs import decode_html
 
 # How errors name a page given as bytes: it has no file name.
 BYTES_NAME = "<bytes>"
 # An extraction shorter than this is suspicious (a teaser, a cookie wall, a
-# caption): the page's whole text, cleaned by the rules, is used instead.
+# caption): the page's whole text, cleaned by the rules, is used instead. Words as
+# the rules count them: Chinese and Japanese, written without spaces, one word per
+# two characters (a 180-character Japanese article is 4 whitespace words, not short).
 MIN_EXTRACT_WORDS = 50
 # "Opinion | Is Football Violence a Crime?", "Council approves budget - Example News": a page
 # title decorated with a section or site name; the part the article prints as its headline is
@@ -71,14 +78,19 @@ def article_text(html: str | bytes, *, keep_headline: bool = True) -> Article:
         extracted = bare_extraction(tree, include_comments=False, include_tables=True, with_metadata=True)
     except RecursionError:
         extracted = None
-    text = (getattr(extracted, "text", None) or "").strip()
-    title = (getattr(extracted, "title", None) or "").strip() or None
-    if len(text.split()) < MIN_EXTRACT_WORDS:
+    text = composed(getattr(extracted, "text", None)).strip()
+    title = composed(getattr(extracted, "title", None)).strip() or None
+    if word_count(text) < MIN_EXTRACT_WORDS:
         return Article(page_text(page), title, extracted=False)
     title = title and printed_headline(title, text)
     if keep_headline and title and not text.startswith(title):
         text = f"{title}\n\n{text}"
     return Article(text + "\n", title, extracted=True)
+
+
+def composed(text: str | None) -> str:
+    """``text`` in Unicode's composed form (NFC), as ``trafilatura.extract`` returns its text."""
+    return unicodedata.normalize("NFC", text or "")
 
 
 def parse(page: str) -> HtmlElement | None:

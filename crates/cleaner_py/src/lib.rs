@@ -102,12 +102,20 @@ fn fingerprint(text: &str) -> String {
     text::fingerprint(text)
 }
 
+/// Whitespace words, with runs of CJK characters counted as words of two characters: how
+/// long a text is, in the words the rules' thresholds count.
+#[pyfunction]
+fn word_count(text: &str) -> usize {
+    text::word_count(text)
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(explain_batch, m)?)?;
     m.add_function(wrap_pyfunction!(rule_table, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
+    m.add_function(wrap_pyfunction!(word_count, m)?)?;
     m.add_function(wrap_pyfunction!(detect_layout, m)?)?;
     m.add_function(wrap_pyfunction!(visible_text, m)?)?;
     m.add("UNICODE_VERSION", cleaner_core::unicode_version())?;
