@@ -90,10 +90,11 @@ fn has_markdown_syntax(line: &str) -> bool {
         return true;
     }
     // Most lines hold no "]": one byte search turns them away before a substring search.
-    line.contains(']') && line.match_indices("](").any(|(i, _)| {
-        let target = &line[i + 2..];
-        target.starts_with("http") || target.starts_with('/') || target.starts_with('#') || target.starts_with('<')
-    })
+    line.contains(']')
+        && line.match_indices("](").any(|(i, _)| {
+            let target = &line[i + 2..];
+            target.starts_with("http") || target.starts_with('/') || target.starts_with('#') || target.starts_with('<')
+        })
 }
 
 /// A line's markup: what the visible text no longer shows.
