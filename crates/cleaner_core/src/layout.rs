@@ -4,7 +4,8 @@
 //! sub-sequence (the idea of Finn et al.'s Body Text Extraction, 2001, over lines instead
 //! of HTML tags): prose lines add their word count, other lines subtract a small penalty,
 //! one- and two-word labels (menus, buttons) and lines that rules already removed as chrome
-//! subtract more, so the run stops at chrome blocks; a comment-section heading after the
+//! subtract more, so the run stops at chrome blocks; rows of a table count as prose does (an
+//! article of standings or results has little prose); a comment-section heading after the
 //! article ends the search, since comments can outweigh the article. A lead-in line ending
 //! in a colon right above the body opens it. The headline block is the one or two
 //! title-like lines right above the body.
@@ -69,6 +70,16 @@ pub const MAX_HEADLINE_WORDS: usize = 40;
 /// jusText's max_link_density for good paragraphs is 0.2, but an article's sentence may
 /// link most of its words to a source.
 pub const MAX_PROSE_LINK_DENSITY: f64 = 0.5;
+
+/// Table rows: a line whose stripped text splits on runs of at least two spaces into at least
+/// MIN_TABLE_CELLS cells is a table row; MIN_TABLE_ROWS consecutive live rows with the same
+/// number of cells are a table, and each of its rows counts its words in the body score as
+/// prose does. Articles with little prose (standings, results, specifications) are tables;
+/// scored as non-prose they cost the body and the densest run becomes a sidebar. Origin:
+/// docs/quality-analysis.md, mechanism 1 (a standings article lost whole; simulated
+/// scrapinghub-dev +0.008, trafilatura-dev +0.001).
+pub const MIN_TABLE_CELLS: usize = 3;
+pub const MIN_TABLE_ROWS: usize = 4;
 
 /// The article's place on the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -137,9 +148,11 @@ fn is_boundary(page: &Page<'_>, line: &Line<'_>) -> bool {
     lexicon::words(rule.name, BOUNDARY_KIND).iter().any(|stem| folded.contains(stem.as_str()))
 }
 
-/// (line number, score) of every non-blank line; a boundary scores minus infinity.
-fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
+/// (line number, score) of every non-blank line, a boundary scoring minus infinity; and
+/// which lines are table rows.
+fn line_scores(page: &Page<'_>) -> (Vec<(usize, f64)>, Vec<bool>) {
     let mut scores = Vec::new();
+    let in_table = table_rows(page);
     for line in &page.lines {
         if line.is_blank() {
             continue;
@@ -148,7 +161,7 @@ fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
         let f = page.features(line.number);
         let score = if is_boundary(page, line) {
             f64::NEG_INFINITY
-        } else if live && is_prose(page, line.number) {
+        } else if live && (in_table[line.number] || is_prose(page, line.number)) {
             f.words as f64
         } else if !live {
             -CHROME_PENALTY
@@ -159,7 +172,47 @@ fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
         };
         scores.push((line.number, score));
     }
-    scores
+    (scores, in_table)
+}
+
+/// Cells of a line laid out in columns: its parts between runs of two or more spaces.
+fn cell_count(text: &str) -> usize {
+    let mut cells = 0;
+    for part in text.split("  ") {
+        if !part.trim().is_empty() {
+            cells += 1;
+        }
+    }
+    cells
+}
+
+/// Per line number (index 0 unused): true for a row of a table (see MIN_TABLE_ROWS).
+///
+/// Rows are consecutive live non-blank lines of the same cell count; one pass.
+fn table_rows(page: &Page<'_>) -> Vec<bool> {
+    let mut rows = vec![false; page.lines.len() + 1];
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_cells = 0;
+    let close = |run: &mut Vec<usize>, rows: &mut Vec<bool>| {
+        if run.len() >= MIN_TABLE_ROWS {
+            for &n in run.iter() {
+                rows[n] = true;
+            }
+        }
+        run.clear();
+    };
+    for line in &page.lines {
+        let cells = if line.is_blank() || !page.is_live(line.number) { 0 } else { cell_count(line.stripped) };
+        if cells < MIN_TABLE_CELLS || cells != run_cells {
+            close(&mut run, &mut rows);
+        }
+        run_cells = cells;
+        if cells >= MIN_TABLE_CELLS {
+            run.push(line.number);
+        }
+    }
+    close(&mut run, &mut rows);
+    rows
 }
 
 /// A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Die Zutaten:" is).
@@ -208,14 +261,14 @@ fn prose_runs(scores: &[(usize, f64)]) -> Vec<(f64, usize, usize)> {
 
 /// The maximum-sum run of lines, widened to runs nearly as heavy (one article in parts).
 fn densest_prose_run(page: &Page<'_>) -> Option<(usize, usize)> {
-    let scores = line_scores(page);
+    let (scores, in_table) = line_scores(page);
     let runs = prose_runs(before_comments(&scores));
     let best = runs.iter().map(|r| r.0).fold(f64::NEG_INFINITY, f64::max);
     let parts: Vec<&(f64, usize, usize)> = runs.iter().filter(|r| r.0 >= SECOND_RUN_SHARE * best).collect();
     let mut first = parts.iter().map(|r| r.1).min()?;
     let last = parts.iter().map(|r| r.2).max()?;
     // The run may open on penalised lines when its sum is still positive; trim to prose.
-    while first < last && !(page.is_live(first) && is_prose(page, first)) {
+    while first < last && !(page.is_live(first) && (in_table[first] || is_prose(page, first))) {
         first += 1;
     }
     Some((first, last))
@@ -308,6 +361,17 @@ mod tests {
         let parsed = markup::parse(text);
         let visible = parsed.visible.clone();
         (parsed, visible)
+    }
+
+    #[test]
+    fn aligned_rows_of_one_cell_count_are_a_table() {
+        let rows = ["Pos.  Team    Points", "1     Lions   31", "2     Tigers  28", "3     Bears   25"];
+        let text = format!("Standings\n{}\nTwo  cells\n{}", rows.join("\n"), rows[..3].join("\n"));
+        let page = Page::new(&text, &text, true, None);
+        let table = table_rows(&page);
+        assert_eq!((2..=5).filter(|&n| table[n]).count(), MIN_TABLE_ROWS);
+        assert!(!table[1] && !table[6], "a heading and a two-cell line are no rows");
+        assert!((7..=9).all(|n| !table[n]), "three rows are fewer than MIN_TABLE_ROWS");
     }
 
     #[test]
