@@ -7,7 +7,8 @@
 //! subtract more, so the run stops at chrome blocks; rows of a table count as prose does (an
 //! article of standings or results has little prose); a comment-section heading after the
 //! article ends the search, since comments can outweigh the article. A lead-in line ending
-//! in a colon right above the body opens it. The headline block is the one or two
+//! in a colon right above the body opens it, and one ending the body takes in the list it
+//! announces. The headline block is the one or two
 //! title-like lines right above the body.
 //!
 //! The analysis reads the lines that are live when a rule first asks for it, and is kept
@@ -81,6 +82,18 @@ pub const MAX_PROSE_LINK_DENSITY: f64 = 0.5;
 pub const MIN_TABLE_CELLS: usize = 3;
 pub const MIN_TABLE_ROWS: usize = 4;
 
+/// A list announced by a lead-in: when the body ends on a line ending in a colon ("Here are
+/// the offers not to miss:"), the list right below it is the article's: items numbered in
+/// sequence ("1) …", "2. …") or opened by one bullet mark ("* …"), at least MIN_LIST_ITEMS
+/// of them, each followed by at most MAX_ITEM_LINES lines of its own (a link, a price).
+/// The lead-in mirrored downward; a colon and a list shape together are rarely chrome.
+/// Origin: docs/quality-analysis.md, mechanism 2 (an enumerated list of 22 products lost
+/// below its lead-in; simulated scrapinghub-dev +0.004, no trafilatura-dev page changed).
+pub const MIN_LIST_ITEMS: usize = 2;
+pub const MAX_ITEM_LINES: usize = 2;
+/// Bullet marks as the text converters write them.
+pub const BULLETS: &[char] = &['*', '-', '+', '•', '–', '·', '◦', '▪'];
+
 /// The article's place on the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -132,7 +145,8 @@ pub fn is_metadata(text: &str) -> bool {
 /// The page's layout, computed once from the lines live at the first call.
 pub fn analyse<'p>(page: &'p Page<'_>) -> &'p Layout {
     page.layout.get_or_init(|| {
-        let body = densest_prose_run(page).map(|(first, last)| (lead_in(page, first), closing_sentences(page, last)));
+        let body = densest_prose_run(page)
+            .map(|(first, last)| (lead_in(page, first), announced_list(page, closing_sentences(page, last))));
         let header = body.map_or_else(Vec::new, |(first, _)| header(page, first));
         Layout { body, header }
     })
@@ -294,6 +308,73 @@ fn closing_sentences(page: &Page<'_>, body_end: usize) -> usize {
     end
 }
 
+/// How a line opens a list item: its number ("12)" or "12." gives 12), or its bullet mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ItemMark {
+    Number(u32),
+    Bullet(char),
+}
+
+fn item_mark(text: &str) -> Option<ItemMark> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) {
+        return chars.next().is_some_and(char::is_whitespace).then_some(ItemMark::Bullet(first));
+    }
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let mut rest = text[digits.len()..].chars();
+    let closes = matches!(rest.next(), Some(')' | '.')) && rest.next().is_some_and(char::is_whitespace);
+    closes.then(|| ItemMark::Number(digits.parse().unwrap_or(0)))
+}
+
+/// The body's end, moved over a list its last line announces (see MIN_LIST_ITEMS).
+fn announced_list(page: &Page<'_>, body_end: usize) -> usize {
+    if !is_lead_in(page.line(body_end).stripped, page.features(body_end)) {
+        return body_end;
+    }
+    let following = || page.lines[body_end..].iter().filter(|l| !l.is_blank());
+    let (mut items, mut last_mark, mut last_item) = (0usize, None::<ItemMark>, body_end);
+    // Lines of its own since the last item, and the most any item before it had.
+    let (mut own, mut most_own) = (0usize, 0usize);
+    for line in following() {
+        if !page.is_live(line.number) {
+            break;
+        }
+        let mark = item_mark(line.stripped);
+        let continues = match (last_mark, mark) {
+            (None, Some(_)) => true,
+            (Some(ItemMark::Number(n)), Some(ItemMark::Number(m))) => m == n + 1,
+            (Some(ItemMark::Bullet(b)), Some(ItemMark::Bullet(c))) => b == c,
+            _ => false,
+        };
+        if continues {
+            items += 1;
+            (last_mark, last_item) = (mark, line.number);
+            most_own = most_own.max(own);
+            own = 0;
+        } else if last_mark.is_none() || own == MAX_ITEM_LINES {
+            break;
+        } else {
+            own += 1;
+        }
+    }
+    if items < MIN_LIST_ITEMS {
+        return body_end;
+    }
+    // The last item keeps as many lines of its own as the items before it had.
+    let mut end = last_item;
+    for line in page.lines[last_item..].iter().filter(|l| !l.is_blank()).take(most_own) {
+        if !page.is_live(line.number) || item_mark(line.stripped).is_some() {
+            break;
+        }
+        end = line.number;
+    }
+    end
+}
+
 /// The body's start, moved up to a lead-in line right above it ("Leitsätze des Gerichts:").
 ///
 /// A line ending in a colon announces what follows, so it opens the body rather than
@@ -372,6 +453,27 @@ mod tests {
         assert_eq!((2..=5).filter(|&n| table[n]).count(), MIN_TABLE_ROWS);
         assert!(!table[1] && !table[6], "a heading and a two-cell line are no rows");
         assert!((7..=9).all(|n| !table[n]), "three rows are fewer than MIN_TABLE_ROWS");
+    }
+
+    #[test]
+    fn item_marks_are_numbers_closed_by_a_bracket_or_stop_and_bullets() {
+        assert_eq!(item_mark("12) Lego"), Some(ItemMark::Number(12)));
+        assert_eq!(item_mark("3. Schritt"), Some(ItemMark::Number(3)));
+        assert_eq!(item_mark("* Anreise"), Some(ItemMark::Bullet('*')));
+        for text in ["2019 was a year", "1.5 litres", "*Somente", "1234) x", "Lego"] {
+            assert_eq!(item_mark(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_in_takes_in_the_list_it_announces() {
+        let prose = "The shops opened early on Friday and the queues were long by the time the doors opened.";
+        let text = format!(
+            "{prose}\nHere are the offers:\n1) A train set\nhttp://a\n2) A doll\nhttp://b\n5) Out of sequence\nTags"
+        );
+        let page = Page::new(&text, &text, true, None);
+        assert_eq!(announced_list(&page, 2), 6, "two items in sequence, each with its one line; 5) does not follow 2)");
+        assert_eq!(announced_list(&page, 1), 1, "a body ending without a colon announces nothing");
     }
 
     #[test]
