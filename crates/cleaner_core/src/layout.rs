@@ -4,9 +4,12 @@
 //! sub-sequence (the idea of Finn et al.'s Body Text Extraction, 2001, over lines instead
 //! of HTML tags): prose lines add their word count, other lines subtract a small penalty,
 //! one- and two-word labels (menus, buttons) and lines that rules already removed as chrome
-//! subtract more, so the run stops at chrome blocks; a comment-section heading after the
+//! subtract more, so the run stops at chrome blocks; rows of a table count as prose does (an
+//! article of standings or results has little prose); an author box's heading and bio cost as
+//! chrome does; a comment-section heading after the
 //! article ends the search, since comments can outweigh the article. A lead-in line ending
-//! in a colon right above the body opens it. The headline block is the one or two
+//! in a colon right above the body opens it, and one ending the body takes in the list it
+//! announces. The headline block is the one or two
 //! title-like lines right above the body.
 //!
 //! The analysis reads the lines that are live when a rule first asks for it, and is kept
@@ -70,6 +73,57 @@ pub const MAX_HEADLINE_WORDS: usize = 40;
 /// link most of its words to a source.
 pub const MAX_PROSE_LINK_DENSITY: f64 = 0.5;
 
+/// Table rows: a line whose stripped text splits on runs of at least two spaces into at least
+/// MIN_TABLE_CELLS cells is a table row; MIN_TABLE_ROWS consecutive live rows with the same
+/// number of cells are a table, and each of its rows counts its words in the body score as
+/// prose does. Articles with little prose (standings, results, specifications) are tables;
+/// scored as non-prose they cost the body and the densest run becomes a sidebar. Origin:
+/// docs/quality-analysis.md, mechanism 1 (a standings article lost whole; simulated
+/// scrapinghub-dev +0.008, trafilatura-dev +0.001).
+pub const MIN_TABLE_CELLS: usize = 3;
+pub const MIN_TABLE_ROWS: usize = 4;
+
+/// A list announced by a lead-in: when the body ends on a line ending in a colon ("Here are
+/// the offers not to miss:"), the list right below it is the article's: items numbered in
+/// sequence ("1) …", "2. …") or opened by one bullet mark ("* …"), at least MIN_LIST_ITEMS
+/// of them, each followed by at most MAX_ITEM_LINES lines of its own (a link, a price).
+/// The lead-in mirrored downward; a colon and a list shape together are rarely chrome.
+/// Origin: docs/quality-analysis.md, mechanism 2 (an enumerated list of 22 products lost
+/// below its lead-in; simulated scrapinghub-dev +0.004, no trafilatura-dev page changed).
+pub const MIN_LIST_ITEMS: usize = 2;
+pub const MAX_ITEM_LINES: usize = 2;
+/// Bullet marks as the text converters write them.
+pub const BULLETS: &[char] = &['*', '-', '+', '•', '–', '·', '◦', '▪'];
+
+/// An author box after the article: a heading of an "about" word and a name ("About Jane
+/// Doe", "Über Moritz Bachmann", "Sobre Carlos Nadalim"), of at most MAX_AUTHOR_NAME_WORDS
+/// capitalised words, whose last word the next line repeats (the bio names its subject).
+/// The heading scores as removed chrome and the MAX_BIO_LINES lines after it (a name, the
+/// bio) as non-prose, so the body stops before a box at its end; a box between the
+/// standfirst and the article (interviews) is only skipped.
+/// Origin: docs/quality-analysis.md, leaks by kind (author bio / "About X" box: 0.6
+/// precision points on scrapinghub-dev, 11 "without" segments on trafilatura-dev).
+pub const ABOUT_WORDS: &[&str] = &["about", "über", "sobre", "à propos de", "a propos de", "over", "o", "su", "об"];
+/// A person's name: a first name and a surname at least ("About Python" is a topic).
+pub const MIN_AUTHOR_NAME_WORDS: usize = 2;
+pub const MAX_AUTHOR_NAME_WORDS: usize = 3;
+pub const MAX_BIO_LINES: usize = 2;
+/// Author-box headings without a name, as a whole line ("Über den Autor/ die Autorin" too).
+pub const AUTHOR_HEADINGS: &[&str] = &[
+    "about the author",
+    "about the authors",
+    "author",
+    "über den autor",
+    "über die autorin",
+    "autoreninfo",
+    "zum autor",
+    "zur autorin",
+    "sobre el autor",
+    "sobre la autora",
+    "sobre o autor",
+    "à propos de l'auteur",
+];
+
 /// The article's place on the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -121,7 +175,8 @@ pub fn is_metadata(text: &str) -> bool {
 /// The page's layout, computed once from the lines live at the first call.
 pub fn analyse<'p>(page: &'p Page<'_>) -> &'p Layout {
     page.layout.get_or_init(|| {
-        let body = densest_prose_run(page).map(|(first, last)| (lead_in(page, first), closing_sentences(page, last)));
+        let body = densest_prose_run(page)
+            .map(|(first, last)| (lead_in(page, first), announced_list(page, closing_sentences(page, last))));
         let header = body.map_or_else(Vec::new, |(first, _)| header(page, first));
         Layout { body, header }
     })
@@ -137,18 +192,54 @@ fn is_boundary(page: &Page<'_>, line: &Line<'_>) -> bool {
     lexicon::words(rule.name, BOUNDARY_KIND).iter().any(|stem| folded.contains(stem.as_str()))
 }
 
-/// (line number, score) of every non-blank line; a boundary scores minus infinity.
-fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
+/// True for an author box's heading (see ABOUT_WORDS).
+fn is_author_heading(page: &Page<'_>, line: &Line<'_>) -> bool {
+    let f = page.features(line.number);
+    if f.words > MAX_AUTHOR_NAME_WORDS + 3 || f.ends_sentence {
+        return false;
+    }
+    let folded = casefold(line.stripped);
+    let bare = folded.split('/').next().unwrap_or("").trim_end_matches([':', ' ']);
+    if AUTHOR_HEADINGS.contains(&bare) {
+        return true;
+    }
+    let Some(about) = ABOUT_WORDS.iter().find(|w| folded.starts_with(*w) && folded[w.len()..].starts_with(' ')) else {
+        return false;
+    };
+    let name = line.stripped[about.len()..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(MIN_AUTHOR_NAME_WORDS..=MAX_AUTHOR_NAME_WORDS).contains(&words.len())
+        || !words.iter().all(|w| starts_upper_or_digit(w))
+    {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    let next = page.lines[line.number..].iter().find(|l| !l.is_blank());
+    next.is_some_and(|l| page.is_live(l.number) && l.stripped.contains(last))
+}
+
+/// (line number, score) of every non-blank line, a boundary scoring minus infinity; and
+/// which lines are table rows.
+fn line_scores(page: &Page<'_>) -> (Vec<(usize, f64)>, Vec<bool>) {
     let mut scores = Vec::new();
+    let in_table = table_rows(page);
+    let mut bio_left = 0;
     for line in &page.lines {
         if line.is_blank() {
             continue;
         }
         let live = page.is_live(line.number);
         let f = page.features(line.number);
+        let author_heading = live && is_author_heading(page, line);
+        let in_bio = bio_left > 0;
+        bio_left = if author_heading { MAX_BIO_LINES } else { bio_left.saturating_sub(1) };
         let score = if is_boundary(page, line) {
             f64::NEG_INFINITY
-        } else if live && is_prose(page, line.number) {
+        } else if author_heading {
+            -CHROME_PENALTY
+        } else if live && in_bio {
+            -NON_PROSE_PENALTY
+        } else if live && (in_table[line.number] || is_prose(page, line.number)) {
             f.words as f64
         } else if !live {
             -CHROME_PENALTY
@@ -159,7 +250,47 @@ fn line_scores(page: &Page<'_>) -> Vec<(usize, f64)> {
         };
         scores.push((line.number, score));
     }
-    scores
+    (scores, in_table)
+}
+
+/// Cells of a line laid out in columns: its parts between runs of two or more spaces.
+fn cell_count(text: &str) -> usize {
+    let mut cells = 0;
+    for part in text.split("  ") {
+        if !part.trim().is_empty() {
+            cells += 1;
+        }
+    }
+    cells
+}
+
+/// Per line number (index 0 unused): true for a row of a table (see MIN_TABLE_ROWS).
+///
+/// Rows are consecutive live non-blank lines of the same cell count; one pass.
+fn table_rows(page: &Page<'_>) -> Vec<bool> {
+    let mut rows = vec![false; page.lines.len() + 1];
+    let mut run: Vec<usize> = Vec::new();
+    let mut run_cells = 0;
+    let close = |run: &mut Vec<usize>, rows: &mut Vec<bool>| {
+        if run.len() >= MIN_TABLE_ROWS {
+            for &n in run.iter() {
+                rows[n] = true;
+            }
+        }
+        run.clear();
+    };
+    for line in &page.lines {
+        let cells = if line.is_blank() || !page.is_live(line.number) { 0 } else { cell_count(line.stripped) };
+        if cells < MIN_TABLE_CELLS || cells != run_cells {
+            close(&mut run, &mut rows);
+        }
+        run_cells = cells;
+        if cells >= MIN_TABLE_CELLS {
+            run.push(line.number);
+        }
+    }
+    close(&mut run, &mut rows);
+    rows
 }
 
 /// A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Die Zutaten:" is).
@@ -208,14 +339,14 @@ fn prose_runs(scores: &[(usize, f64)]) -> Vec<(f64, usize, usize)> {
 
 /// The maximum-sum run of lines, widened to runs nearly as heavy (one article in parts).
 fn densest_prose_run(page: &Page<'_>) -> Option<(usize, usize)> {
-    let scores = line_scores(page);
+    let (scores, in_table) = line_scores(page);
     let runs = prose_runs(before_comments(&scores));
     let best = runs.iter().map(|r| r.0).fold(f64::NEG_INFINITY, f64::max);
     let parts: Vec<&(f64, usize, usize)> = runs.iter().filter(|r| r.0 >= SECOND_RUN_SHARE * best).collect();
     let mut first = parts.iter().map(|r| r.1).min()?;
     let last = parts.iter().map(|r| r.2).max()?;
     // The run may open on penalised lines when its sum is still positive; trim to prose.
-    while first < last && !(page.is_live(first) && is_prose(page, first)) {
+    while first < last && !(page.is_live(first) && (in_table[first] || is_prose(page, first))) {
         first += 1;
     }
     Some((first, last))
@@ -237,6 +368,73 @@ fn closing_sentences(page: &Page<'_>, body_end: usize) -> usize {
         }
         end = line.number;
         joined += 1;
+    }
+    end
+}
+
+/// How a line opens a list item: its number ("12)" or "12." gives 12), or its bullet mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ItemMark {
+    Number(u32),
+    Bullet(char),
+}
+
+fn item_mark(text: &str) -> Option<ItemMark> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    if BULLETS.contains(&first) {
+        return chars.next().is_some_and(char::is_whitespace).then_some(ItemMark::Bullet(first));
+    }
+    let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 3 {
+        return None;
+    }
+    let mut rest = text[digits.len()..].chars();
+    let closes = matches!(rest.next(), Some(')' | '.')) && rest.next().is_some_and(char::is_whitespace);
+    closes.then(|| ItemMark::Number(digits.parse().unwrap_or(0)))
+}
+
+/// The body's end, moved over a list its last line announces (see MIN_LIST_ITEMS).
+fn announced_list(page: &Page<'_>, body_end: usize) -> usize {
+    if !is_lead_in(page.line(body_end).stripped, page.features(body_end)) {
+        return body_end;
+    }
+    let following = || page.lines[body_end..].iter().filter(|l| !l.is_blank());
+    let (mut items, mut last_mark, mut last_item) = (0usize, None::<ItemMark>, body_end);
+    // Lines of its own since the last item, and the most any item before it had.
+    let (mut own, mut most_own) = (0usize, 0usize);
+    for line in following() {
+        if !page.is_live(line.number) {
+            break;
+        }
+        let mark = item_mark(line.stripped);
+        let continues = match (last_mark, mark) {
+            (None, Some(_)) => true,
+            (Some(ItemMark::Number(n)), Some(ItemMark::Number(m))) => m == n + 1,
+            (Some(ItemMark::Bullet(b)), Some(ItemMark::Bullet(c))) => b == c,
+            _ => false,
+        };
+        if continues {
+            items += 1;
+            (last_mark, last_item) = (mark, line.number);
+            most_own = most_own.max(own);
+            own = 0;
+        } else if last_mark.is_none() || own == MAX_ITEM_LINES {
+            break;
+        } else {
+            own += 1;
+        }
+    }
+    if items < MIN_LIST_ITEMS {
+        return body_end;
+    }
+    // The last item keeps as many lines of its own as the items before it had.
+    let mut end = last_item;
+    for line in page.lines[last_item..].iter().filter(|l| !l.is_blank()).take(most_own) {
+        if !page.is_live(line.number) || item_mark(line.stripped).is_some() {
+            break;
+        }
+        end = line.number;
     }
     end
 }
@@ -308,6 +506,38 @@ mod tests {
         let parsed = markup::parse(text);
         let visible = parsed.visible.clone();
         (parsed, visible)
+    }
+
+    #[test]
+    fn aligned_rows_of_one_cell_count_are_a_table() {
+        let rows = ["Pos.  Team    Points", "1     Lions   31", "2     Tigers  28", "3     Bears   25"];
+        let text = format!("Standings\n{}\nTwo  cells\n{}", rows.join("\n"), rows[..3].join("\n"));
+        let page = Page::new(&text, &text, true, None);
+        let table = table_rows(&page);
+        assert_eq!((2..=5).filter(|&n| table[n]).count(), MIN_TABLE_ROWS);
+        assert!(!table[1] && !table[6], "a heading and a two-cell line are no rows");
+        assert!((7..=9).all(|n| !table[n]), "three rows are fewer than MIN_TABLE_ROWS");
+    }
+
+    #[test]
+    fn item_marks_are_numbers_closed_by_a_bracket_or_stop_and_bullets() {
+        assert_eq!(item_mark("12) Lego"), Some(ItemMark::Number(12)));
+        assert_eq!(item_mark("3. Schritt"), Some(ItemMark::Number(3)));
+        assert_eq!(item_mark("* Anreise"), Some(ItemMark::Bullet('*')));
+        for text in ["2019 was a year", "1.5 litres", "*Somente", "1234) x", "Lego"] {
+            assert_eq!(item_mark(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lead_in_takes_in_the_list_it_announces() {
+        let prose = "The shops opened early on Friday and the queues were long by the time the doors opened.";
+        let text = format!(
+            "{prose}\nHere are the offers:\n1) A train set\nhttp://a\n2) A doll\nhttp://b\n5) Out of sequence\nTags"
+        );
+        let page = Page::new(&text, &text, true, None);
+        assert_eq!(announced_list(&page, 2), 6, "two items in sequence, each with its one line; 5) does not follow 2)");
+        assert_eq!(announced_list(&page, 1), 1, "a body ending without a colon announces nothing");
     }
 
     #[test]

@@ -47,6 +47,11 @@ static RELATED_HEADING: LazyLock<PyRegex> =
     LazyLock::new(|| PyRegex::new(&format!("(?:{RELATED_WORD_HEADING}){HEADING_END}"), true, Mode::FullMatch));
 static OTHER_HEADING: LazyLock<PyRegex> =
     LazyLock::new(|| PyRegex::new(&format!("(?:{OTHER_HEADINGS}){HEADING_END}"), true, Mode::FullMatch));
+/// A lexicon heading with a tail: at most this many words on the line, at most
+/// MAX_HEADING_TAIL_WORDS of them around a phrase of at least MIN_TAILED_PHRASE_WORDS.
+const MAX_TAILED_HEADING_WORDS: usize = 8;
+const MAX_HEADING_TAIL_WORDS: usize = 3;
+const MIN_TAILED_PHRASE_WORDS: usize = 2;
 /// A heading is short ("International Realted Stories"); a cross-link line is a label and a
 /// headline ("Lesen Sie auch: …").
 const MAX_HEADING_CHARS: usize = 80;
@@ -115,7 +120,38 @@ impl Rule for RelatedList {
 
 fn is_heading(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
     page.features(number).chars <= MAX_HEADING_CHARS
-        && (is_related_heading(page.hay(number)) || phrases.lines.contains(page.normalized(number)))
+        && (is_related_heading(page.hay(number))
+            || phrases.lines.contains(page.normalized(number))
+            || is_lexicon_heading_with_tail(page, number, phrases))
+}
+
+/// A lexicon heading with a few words before, after or inside it: "Mehr zum Thema auf
+/// example.de", "Seit 10 Tagen am meisten gelesen", "More Great Example Stories". The heading keeps
+/// its shape: a short line (MAX_TAILED_HEADING_WORDS) that does not end like a sentence,
+/// and a lexicon phrase of at least MIN_TAILED_PHRASE_WORDS words ("Mehr" alone is no
+/// heading). Origin: docs/quality-analysis.md, mechanism 5b (English headings already
+/// allow "from X"; the other languages' lexicon lines had to match whole lines).
+fn is_lexicon_heading_with_tail(page: &Page<'_>, number: usize, phrases: &Phrases) -> bool {
+    let f = page.features(number);
+    if f.split_words > MAX_TAILED_HEADING_WORDS || f.ends_sentence {
+        return false;
+    }
+    let form = page.normalized(number);
+    let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
+    for extra in 1..=MAX_HEADING_TAIL_WORDS.min(words.len().saturating_sub(MIN_TAILED_PHRASE_WORDS)) {
+        let (head, tail) = (&words[..words.len() - extra], &words[extra..]);
+        if phrases.lines.contains(&head.join(" ")) || phrases.lines.contains(&tail.join(" ")) {
+            return true;
+        }
+        // Words inside the phrase: "More Great Example Stories".
+        for start in 1..words.len() - extra {
+            let inner = [&words[..start], &words[start + extra..]].concat().join(" ");
+            if phrases.lines.contains(&inner) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A sentence-case line of MIN_PARAGRAPH_WORDS words ending in a full stop: prose, never a list item.
