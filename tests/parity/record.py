@@ -36,7 +36,7 @@ from typing import Any
 import cleaner
 from cleaner import registry
 from cleaner.adapters import trafilatura_html
-from cleaner.pytest_plugin import EXPECTED_SUFFIX, Settings
+from cleaner.pytest_plugin import EXPECTED_SUFFIX, folder_options
 
 REPO = Path(__file__).resolve().parents[2]
 WORK = REPO.parent  # "source" paths are relative to this folder
@@ -97,7 +97,7 @@ def fixture_cases() -> Iterator[Case]:
     for folder in FIXTURE_FOLDERS:
         pages = sorted(p for p in (FIXTURES / folder).rglob("*.txt") if not p.name.endswith(EXPECTED_SUFFIX))
         for page in pages:
-            settings = Settings.for_folder(page.parent, FIXTURES)
+            settings = folder_options(page.parent, FIXTURES)
             if folder == "rules" and settings.select != (page.parent.name,):
                 raise SystemExit(f"{page}: its cleaner.toml does not select {page.parent.name} alone")
             case_id = "fixture/" + page.relative_to(FIXTURES).with_suffix("").as_posix()
