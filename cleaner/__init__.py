@@ -45,10 +45,10 @@ def explain(
     ``text`` is always read as text, whatever the mode (see :func:`explain_any`).
     ``headline``, when the page's headline is known (from HTML metadata), is
     the line the headline rule removes instead of guessing. ``input_format``
-    "auto" tells markdown from plain text by itself; "markdown" or "text"
-    says which it is; "nodes" is plain text written one text node a line
-    (BeautifulSoup's ``get_text("\\n")``), whose sentence fragments, split at
-    links, are judged together. Markdown is judged by its visible text (link text, not
+    "auto" tells markdown, plain text and one text node a line apart by itself;
+    "markdown", "text" or "nodes" says which it is. "nodes" is plain text written
+    one text node a line (BeautifulSoup's ``get_text("\\n")``), whose sentence
+    fragments, split at links, are judged together. Markdown is judged by its visible text (link text, not
     URLs) and comes out as markdown: the kept lines are the input's own.
     ``output_format="text"`` writes the kept lines' visible text instead
     (links reduced to their text, no markup; for NLP), plain text as it is;

@@ -17,7 +17,7 @@ class _RuleRow(TypedDict):
 
 UNICODE_VERSION: str
 
-_Outcome = tuple[str, list[_Removal], bool, bool]
+_Outcome = tuple[str, list[_Removal], bool, bool, bool]
 
 def explain(
     text: str,
@@ -27,7 +27,7 @@ def explain(
     input_format: str = "auto",
 ) -> _Outcome:
     """Clean one text with the rules given by code, in pipeline order: (clean text, removals,
-    read as markdown, blank lines between blocks).
+    read as markdown, blank lines between blocks, read as one text node a line).
 
     ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
 

@@ -162,8 +162,8 @@ def command_options(
     "--input-format",
     "input_layout",
     type=click.Choice(INPUT_FORMATS),
-    help="How text lines are laid out (default auto: markdown is told from plain text); "
-    "nodes: one text node a line, sentence fragments judged together.",
+    help="How text lines are laid out (default auto: markdown, plain text and one text node "
+    "a line are told apart); nodes: one text node a line, sentence fragments judged together.",
 )
 @click.option(
     "--output-format",

@@ -66,8 +66,9 @@ def run(
 
 def result_of(outcome: _core._Outcome, input_format: str) -> Result:
     """The core's outcome as a Result; the layout read is the one asked for, or the detected one."""
-    clean, removals, markdown, blank_separated = outcome
-    read_as = ("markdown" if markdown else "text") if input_format == "auto" else input_format
+    clean, removals, markdown, blank_separated, nodes = outcome
+    detected = "markdown" if markdown else "nodes" if nodes else "text"
+    read_as = detected if input_format == "auto" else input_format
     return Result.from_core(clean, removals, read_as, blank_separated)
 
 

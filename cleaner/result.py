@@ -59,8 +59,8 @@ _set_code, _set_name, _set_start, _set_end, _set_text = (
 class Result:
     """The clean text and every removal that produced it, sorted by line.
 
-    ``input_format`` is how the input was read, "markdown" or "text" (detected), or as the
-    caller said ("nodes" too); ``blank_separated`` is False for a text with no blank lines between its
+    ``input_format`` is how the input was read, "markdown", "nodes" (one text node a line)
+    or "text", detected or as the caller said; ``blank_separated`` is False for a text with no blank lines between its
     blocks (one block or one text node a line).
     """
 

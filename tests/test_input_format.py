@@ -117,3 +117,15 @@ def test_the_visible_text_can_be_asked_for() -> None:
     assert explain(plain, output_format="text").text == explain(plain).text
     with pytest.raises(CleanerError):
         explain(plain, output_format="html")
+
+
+def test_one_text_node_a_line_is_detected() -> None:
+    # "Reuters" / ", and the work …": a sentence split at a link, which only one text node a
+    # line shows; the same text read as text does not join the fragments.
+    detected = explain(NODES)
+    assert detected.input_format == "nodes" and not detected.blank_separated
+    forced = explain(NODES, input_format="nodes")
+    assert (forced.text, forced.removals) == (detected.text, detected.removals)
+    assert explain(NODES, input_format="text").input_format == "text"
+    blocks = NODES.replace("\nReuters\n, and", " Reuters, and").replace("streets\n.", "streets.")
+    assert explain(blocks).input_format == "text"

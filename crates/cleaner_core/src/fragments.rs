@@ -12,17 +12,22 @@
 //! ```
 //!
 //! Read line by line, no fragment is prose, and the article's body breaks into pieces the
-//! layout cannot find. With `input_format="nodes"`, `join` groups each line with the lines
+//! layout cannot find. With `input_format="nodes"`, or when `markup::detect` finds the
+//! layout (`Detected::nodes`), `join` groups each line with the lines
 //! that continue it (a line that does not end a sentence, followed by one that starts with
 //! punctuation, or in lower case and continued in turn, or a short capitalised link text
 //! that is continued in turn); the rules and the layout read one line per group, and each
 //! removal takes whole groups, so the output is still the input's lines, verbatim.
 //!
-//! Joining is not detected: one block a line looks the same (no blank lines, lines that do
-//! not end in a full stop), and there joining glues labels together ("tags …" / "most
-//! popular"); measured as a default for every text without blank lines it lowered the
-//! HTML mode (trafilatura-dev fold 1, 0.944 -> 0.942) and changed 198 of the 5,274 parity
-//! cases, so it stays an option.
+//! Joining is not the default for every text without blank lines: one block a line looks
+//! much the same (no blank lines, lines that do not end in a full stop), and there joining
+//! glues labels together ("tags …" / "most popular"); as such a default it lowered the HTML
+//! mode (trafilatura-dev fold 1, 0.944 -> 0.942) and changed 198 of the 5,274 parity cases.
+//! What only one text node a line shows is a line opening with a comma or a full stop right
+//! below a line that leaves its sentence open (`is_split_sentence`): a link ended inside
+//! the sentence. `markup::detect` turns joining on for plain text that has such lines
+//! (MIN_SPLIT_LINES, MIN_SPLIT_SHARE); the dev pages' inscriptis, block-a-line and HTML-mode
+//! texts come out unchanged.
 
 use crate::pychar;
 
@@ -40,6 +45,9 @@ pub const MAX_BRIDGE_WORDS: usize = 4;
 const ENDS: &[char] = &['.', '!', '?', ':', ';', '…', '"', '”', '»', '“', '。', '！', '？', '|'];
 /// Characters that open a line continuing the one above ("Reuters" / ", the agency said").
 const CONTINUES: &[char] = &[',', '.', ';', ':', ')', '!', '?', '…', '»', '”', '%', '’', '\''];
+
+/// Marks that open a line only when a sentence was split before them (`is_split_sentence`).
+const SPLIT_MARKS: &[char] = &[',', '.', ';', ':', ')'];
 
 /// Groups of input lines and the text the rules read: one line per group.
 pub struct Joined {
@@ -104,6 +112,20 @@ fn continues(previous: &str, next: &str, words: usize, after: Option<&str>) -> b
     first.is_lowercase()
         && words >= MIN_CONTINUED_WORDS
         && (next.ends_with(ENDS) || after.is_some_and(|line| opens_continuation(next, line)))
+}
+
+/// True if `line` opens with punctuation that continues the sentence `previous` leaves open
+/// (", the agency said" below "Reuters"): the mark of a sentence split at a link, which
+/// `markup::detect` counts.
+///
+/// Only marks that continue a clause count (`SPLIT_MARKS`), and only a line that is the
+/// mark alone or the mark and words: "»", "«" or "»»»" alone are arrows, not a sentence's end.
+pub fn is_split_sentence(previous: &str, line: &str) -> bool {
+    if previous.ends_with(ENDS) || !line.starts_with(SPLIT_MARKS) {
+        return false;
+    }
+    let rest = &line[1..];
+    rest.is_empty() || rest.starts_with(' ') || rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// True if `line` opens like a continuation of `previous` (punctuation or lower case).

@@ -32,6 +32,8 @@ pub struct Outcome {
     pub markdown: bool,
     /// True if blank lines separate the input's blocks (`markup::detect`).
     pub blank_separated: bool,
+    /// True if the input was read as one text node a line (its fragments judged together).
+    pub nodes: bool,
 }
 
 /// Options of one run.
@@ -53,8 +55,9 @@ pub struct RunOptions<'h> {
 ///
 /// A markdown input is cleaned as its visible text (`markup::parse`), one visible line per
 /// input line; the output and the removals quote the input's own lines (`mapped_outcome`).
-/// With `InputFormat::Nodes` (one text node a line), the text is cleaned as its groups of
-/// sentence fragments (`fragments::join`), one line per group.
+/// With `InputFormat::Nodes` (one text node a line), or plain text detected as such
+/// (`markup::Detected::nodes`), the text is cleaned as its groups of sentence fragments
+/// (`fragments::join`), one line per group.
 pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome {
     let detected = markup::detect(text);
     let markdown = match options.format {
@@ -74,7 +77,12 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let (page, removals) = clean(page, rules, options);
         return mapped_outcome(text, &page, removals, None, detected.blank_separated);
     }
-    if options.format == InputFormat::Nodes {
+    let nodes = match options.format {
+        InputFormat::Auto => detected.nodes,
+        InputFormat::Nodes => true,
+        InputFormat::Markdown | InputFormat::Text => false,
+    };
+    if nodes {
         let joined = fragments::join(text);
         if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
             let visible = text::visible(&joined.text);
@@ -85,7 +93,7 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
     }
     let visible = text::visible(text);
     let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options);
-    Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated }
+    Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated, nodes }
 }
 
 /// The page with every removal applied, and the removals sorted by line.
@@ -197,7 +205,7 @@ fn mapped_outcome(
         .into_iter()
         .map(|(rule, start, end)| Removal { rule, start, end, text: input[start - 1..end].join("\n") })
         .collect();
-    Outcome { text: clean, removals, markdown, blank_separated }
+    Outcome { text: clean, removals, markdown, blank_separated, nodes: !markdown }
 }
 
 fn one_pass(page: &mut Page<'_>, rules: &[&dyn Rule]) -> Vec<Removal> {

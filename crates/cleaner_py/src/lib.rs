@@ -23,16 +23,17 @@ fn input_format(name: &str) -> PyResult<InputFormat> {
         .ok_or_else(|| PyValueError::new_err(format!("unknown input format {name:?}: auto, markdown, text or nodes")))
 }
 
-/// An outcome as Python receives it: (clean text, removals, read as markdown, blank-separated).
-type PyOutcome = (String, Vec<PyRemoval>, bool, bool);
+/// An outcome as Python receives it: (clean text, removals, read as markdown, blank-separated,
+/// read as one text node a line).
+type PyOutcome = (String, Vec<PyRemoval>, bool, bool, bool);
 
 fn convert(outcome: Outcome) -> PyOutcome {
     let removals = outcome.removals.into_iter().map(|r| (r.rule.code, r.rule.name, r.start, r.end, r.text)).collect();
-    (outcome.text, removals, outcome.markdown, outcome.blank_separated)
+    (outcome.text, removals, outcome.markdown, outcome.blank_separated, outcome.nodes)
 }
 
 /// Clean one text with the rules given by code, in pipeline order: (clean text, removals,
-/// read as markdown, blank lines between blocks).
+/// read as markdown, blank lines between blocks, read as one text node a line).
 #[pyfunction]
 #[pyo3(signature = (text, codes, keep_headline=true, headline=None, input_format="auto"))]
 fn explain(
