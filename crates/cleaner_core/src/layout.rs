@@ -206,7 +206,11 @@ fn is_author_heading(page: &Page<'_>, line: &Line<'_>) -> bool {
     let Some(about) = ABOUT_WORDS.iter().find(|w| folded.starts_with(*w) && folded[w.len()..].starts_with(' ')) else {
         return false;
     };
-    let name = line.stripped[about.len()..].trim();
+    // The folded word's length may differ from the line's own ("ſu" folds to "su"): no
+    // name when it does not end on a character of the line.
+    let Some(name) = line.stripped.get(about.len()..).map(str::trim) else {
+        return false;
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     if !(MIN_AUTHOR_NAME_WORDS..=MAX_AUTHOR_NAME_WORDS).contains(&words.len())
         || !words.iter().all(|w| starts_upper_or_digit(w))
@@ -255,6 +259,10 @@ fn line_scores(page: &Page<'_>) -> (Vec<(usize, f64)>, Vec<bool>) {
 
 /// Cells of a line laid out in columns: its parts between runs of two or more spaces.
 fn cell_count(text: &str) -> usize {
+    // Most lines hold no two spaces in a row: one byte scan answers for them.
+    if !text.as_bytes().windows(2).any(|pair| pair == b"  ") {
+        return usize::from(!text.trim().is_empty());
+    }
     let mut cells = 0;
     for part in text.split("  ") {
         if !part.trim().is_empty() {

@@ -126,6 +126,9 @@ pub fn prefix_form(text: &str) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct Phrases {
     pub lines: FxHashSet<String>,
+    /// The first word of every `lines` phrase: a line whose first word is none of them
+    /// cannot start like one (a cheap test before building a candidate phrase).
+    pub line_first_words: FxHashSet<String>,
     pub prefixes: FxHashSet<String>,
     /// Sorted, case-folded, spaces folded.
     pub within: Vec<String>,
@@ -175,6 +178,7 @@ static PHRASES: LazyLock<HashMap<String, Phrases>> = LazyLock::new(|| {
         }
     }
     for phrases in by_rule.values_mut() {
+        phrases.line_first_words = phrases.lines.iter().filter_map(|p| p.split(' ').next()).map(String::from).collect();
         phrases.within.sort();
         phrases.within.dedup();
     }

@@ -138,17 +138,29 @@ fn is_lexicon_heading_with_tail(page: &Page<'_>, number: usize, phrases: &Phrase
     }
     let form = page.normalized(number);
     let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
+    // A candidate can only be a phrase if its first word starts one: the line's first
+    // word for a tail after the phrase or words inside it, the first word kept for words before it.
+    let starts = |word: &str| phrases.line_first_words.contains(word);
+    let opens_phrase = words.first().is_some_and(|w| starts(w));
+    let mut candidate = String::new();
+    let mut holds = |parts: &[&[&str]]| {
+        candidate.clear();
+        for word in parts.iter().flat_map(|part| part.iter()) {
+            if !candidate.is_empty() {
+                candidate.push(' ');
+            }
+            candidate.push_str(word);
+        }
+        phrases.lines.contains(&candidate)
+    };
     for extra in 1..=MAX_HEADING_TAIL_WORDS.min(words.len().saturating_sub(MIN_TAILED_PHRASE_WORDS)) {
         let (head, tail) = (&words[..words.len() - extra], &words[extra..]);
-        if phrases.lines.contains(&head.join(" ")) || phrases.lines.contains(&tail.join(" ")) {
+        if (opens_phrase && holds(&[head])) || (starts(tail[0]) && holds(&[tail])) {
             return true;
         }
         // Words inside the phrase: "More Great Example Stories".
-        for start in 1..words.len() - extra {
-            let inner = [&words[..start], &words[start + extra..]].concat().join(" ");
-            if phrases.lines.contains(&inner) {
-                return true;
-            }
+        if opens_phrase && (1..words.len() - extra).any(|start| holds(&[&words[..start], &words[start + extra..]])) {
+            return true;
         }
     }
     false
