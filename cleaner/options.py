@@ -89,20 +89,17 @@ class Options:
     ) -> None:
         if not isinstance(keep_headline, bool):
             raise OptionsError(f"keep_headline must be a bool, not {keep_headline!r}")
-        values = (
-            keep_headline,
-            rule_keys("select", select),
-            rule_keys("ignore", ignore),
-            mode,
-            input_format,
-            output_format,
-        )
-        for key, allowed in (("mode", MODES), ("input_format", INPUT_FORMATS), ("output_format", OUTPUT_FORMATS)):
-            value = values[FIELDS.index(key)]
+        select, ignore = rule_keys("select", select), rule_keys("ignore", ignore)
+        for key, value, allowed in (
+            ("mode", mode, MODES),
+            ("input_format", input_format, INPUT_FORMATS),
+            ("output_format", output_format, OUTPUT_FORMATS),
+        ):
             if value not in allowed:
                 raise OptionsError(f"{key} must be one of {', '.join(allowed)}, not {value!r}")
-        for key, value in zip(FIELDS, values, strict=True):
-            object.__setattr__(self, key, value)
+        values = (keep_headline, select, ignore, mode, input_format, output_format)
+        for key, checked in zip(FIELDS, values, strict=True):
+            object.__setattr__(self, key, checked)
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, key) for key in FIELDS)

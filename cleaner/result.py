@@ -87,12 +87,9 @@ class Result:
     ) -> Result:
         """A result whose removals, as the core gave them, become :class:`Removal` objects only
         when asked for: a corpus run or :func:`cleaner.clean` reads the text alone."""
-        result = cls.__new__(cls)
-        _set_result_text(result, text)
+        result = cls(text, (), input_format, blank_separated)
         _set_removals(result, None)
         _set_core_removals(result, removals)
-        _set_input_format(result, input_format)
-        _set_blank_separated(result, blank_separated)
         return result
 
     @property

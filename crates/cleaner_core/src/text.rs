@@ -107,14 +107,10 @@ pub fn title_case_ratio(text: &str) -> f64 {
             capitals += usize::from(pychar::is_upper(first));
         }
     }
-    ratio(capitals, counted)
-}
-
-fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
+    if counted == 0 {
         0.0
     } else {
-        part as f64 / whole as f64
+        capitals as f64 / counted as f64
     }
 }
 
@@ -147,31 +143,22 @@ pub fn fingerprint_prefix(text: &str, limit: usize) -> String {
         }
         out.len() <= limit
     };
-    if text.is_ascii() {
-        // ASCII: case folding is lower-casing and NFKD changes nothing.
-        for c in text.chars() {
+    'chars: for c in text.chars() {
+        if c.is_ascii() {
+            // ASCII: case folding is lower-casing and NFKD changes nothing.
             if !push(c.to_ascii_lowercase(), &mut out) {
                 break;
             }
+            continue;
         }
-    } else {
-        'chars: for c in text.chars() {
-            if c.is_ascii() {
-                // The same for an ASCII character of a text that has others.
-                if !push(c.to_ascii_lowercase(), &mut out) {
-                    break;
-                }
-                continue;
-            }
-            let mut one = [0u8; 4];
-            let folded_char = casefold(c.encode_utf8(&mut one));
-            // A character Python's Unicode version does not know has no decomposition there.
-            let decomposed: Box<dyn Iterator<Item = char>> =
-                if pychar::is_assigned(c) { Box::new(folded_char.nfkd()) } else { Box::new(folded_char.chars()) };
-            for folded in decomposed {
-                if !push(folded, &mut out) {
-                    break 'chars;
-                }
+        let mut one = [0u8; 4];
+        let folded_char = casefold(c.encode_utf8(&mut one));
+        // A character Python's Unicode version does not know has no decomposition there.
+        let decomposed: Box<dyn Iterator<Item = char>> =
+            if pychar::is_assigned(c) { Box::new(folded_char.nfkd()) } else { Box::new(folded_char.chars()) };
+        for folded in decomposed {
+            if !push(folded, &mut out) {
+                break 'chars;
             }
         }
     }

@@ -138,8 +138,9 @@ fn is_lexicon_heading_with_tail(page: &Page<'_>, number: usize, phrases: &Phrase
     }
     let form = page.normalized(number);
     let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
-    // A candidate can only be a phrase if its first word starts one: the line's first
-    // word for a tail after the phrase or words inside it, the first word kept for words before it.
+    // A candidate is a phrase only if its first word starts one: the line's first word when
+    // the extra words follow the phrase or stand inside it, the first word after them when
+    // they come before it.
     let starts = |word: &str| phrases.line_first_words.contains(word);
     let opens_phrase = words.first().is_some_and(|w| starts(w));
     let mut candidate = String::new();
