@@ -124,15 +124,17 @@ impl<'a> Page<'a> {
         plain: impl Fn(usize, &str) -> bool,
     ) -> Page<'a> {
         debug_assert_eq!(text.matches('\n').count(), visible.matches('\n').count(), "one visible line per line");
-        let lines: Vec<Line<'a>> = text
-            .split('\n')
-            .zip(visible.split('\n'))
-            .enumerate()
-            .map(|(i, (t, v))| {
-                let stripped = pychar::strip(v);
-                Line { number: i + 1, text: t, stripped, plain: plain(i, stripped) }
-            })
-            .collect();
+        // Sized once: a page of short lines would otherwise hold up to twice its lines.
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        lines.extend(text.split('\n').zip(visible.split('\n')).enumerate().map(|(i, (t, v))| {
+            let stripped = pychar::strip(v);
+            Line { number: i + 1, text: t, stripped, plain: plain(i, stripped) }
+        }));
+        Page::with_lines(lines, keep_headline, headline)
+    }
+
+    /// A page of `lines`, with every per-line column still to compute.
+    fn with_lines(lines: Vec<Line<'a>>, keep_headline: bool, headline: Option<&'a str>) -> Page<'a> {
         let count = lines.len();
         Page {
             lines,
@@ -170,22 +172,25 @@ impl<'a> Page<'a> {
         self.markup.get(number - 1).copied().unwrap_or_default()
     }
 
-    /// A page of `text`, the kept lines of `parent` (line `i` is `parent`'s line
-    /// `numbers[i - 1]`, and a last empty line), which takes over every per-line column
-    /// `parent` computed: each is a function of the line's stripped text, which keeping a
-    /// line does not change. The pipeline's confirming pass reads its page this way.
-    pub fn derived(
-        text: &'a str,
-        visible: &'a str,
-        keep_headline: bool,
-        headline: Option<&'a str>,
-        parent: &Page<'_>,
-        numbers: &[usize],
-    ) -> Page<'a> {
+    /// The page of `parent`'s kept text (`kept_lines`: line `i` is `parent`'s line
+    /// `numbers[i - 1]`, trailing whitespace stripped, and a last empty line), as a second run
+    /// would read it, which takes over every per-line column `parent` computed: each is a
+    /// function of the line's stripped text, which keeping a line does not change. The
+    /// pipeline's confirming pass reads its page this way.
+    ///
+    /// Its lines borrow `parent`'s text: no copy of the kept text is made. A kept line's
+    /// stripped visible text is `parent`'s (stripping the trailing whitespace that the output
+    /// drops changes nothing that `strip` would keep).
+    pub fn derived(parent: &Page<'a>, numbers: &[usize]) -> Page<'a> {
         let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
-        let page = Page::build(text, visible, keep_headline, headline, |i, stripped| {
-            origin(i).map_or_else(|| is_plain(stripped), |r| parent.lines[r].plain)
-        });
+        let mut lines: Vec<Line<'a>> = Vec::with_capacity(numbers.len() + 1);
+        lines.extend(numbers.iter().enumerate().map(|(i, &n)| {
+            let from = &parent.lines[n - 1];
+            let text = if from.is_blank() { "" } else { pychar::rstrip(from.text) };
+            Line { number: i + 1, text, stripped: from.stripped, plain: from.plain }
+        }));
+        lines.push(Line { number: numbers.len() + 1, text: "", stripped: "", plain: is_plain("") });
+        let page = Page::with_lines(lines, parent.keep_headline, parent.headline);
         let blank = |i: usize| page.lines[i].is_blank();
         fn take<T: Clone>(
             column: &OnceCell<Vec<T>>,
@@ -459,9 +464,18 @@ impl<'a> Page<'a> {
         if out.is_empty() {
             String::new()
         } else {
-            let mut text = out.join("\n");
-            text.push('\n');
-            text
+            joined_lines(&out)
         }
     }
+}
+
+/// `lines`, each ending in "\n", in a buffer sized once (joining and then pushing the last
+/// newline would grow it to twice the text).
+pub fn joined_lines(lines: &[&str]) -> String {
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    text
 }

@@ -74,7 +74,7 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let parsed = markup::parse(text);
         let visible = text::visible(&parsed.visible);
         let page = Page::new(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
-        let (page, removals) = clean(page, rules, options);
+        let (page, removals) = clean(page, rules);
         return mapped_outcome(text, &page, removals, None, detected.blank_separated);
     }
     let nodes = match options.format {
@@ -87,18 +87,17 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
             let visible = text::visible(&joined.text);
             let page = Page::new(&joined.text, &visible, keep_headline, headline);
-            let (page, removals) = clean(page, rules, options);
+            let (page, removals) = clean(page, rules);
             return mapped_outcome(text, &page, removals, Some(&joined.origin), detected.blank_separated);
         }
     }
     let visible = text::visible(text);
-    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules, options);
+    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules);
     Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated, nodes }
 }
 
 /// The page with every removal applied, and the removals sorted by line.
-fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule], options: RunOptions<'_>) -> (Page<'a>, Vec<Removal>) {
-    let (keep_headline, headline) = (!options.body_only, options.headline);
+fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule]) -> (Page<'a>, Vec<Removal>) {
     let mut removals = one_pass(&mut page, rules);
     let contextual: Vec<&dyn Rule> = rules.iter().copied().filter(|r| !r.meta().line_local).collect();
     for _ in 1..MAX_PASSES {
@@ -106,11 +105,8 @@ fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule], options: RunOptions<'_>) -
             break;
         }
         // The next pass reads exactly what this one wrote (the kept text), as a second run would.
-        let (kept, numbers) = page.kept_lines();
-        let mut again_text = kept.join("\n");
-        again_text.push('\n');
-        let again_visible = text::visible(&again_text);
-        let mut again = Page::derived(&again_text, &again_visible, keep_headline, headline, &page, &numbers);
+        let (_, numbers) = page.kept_lines();
+        let mut again = Page::derived(&page, &numbers);
         let later = one_pass(&mut again, &contextual);
         drop(again);
         if later.is_empty() {

@@ -32,7 +32,10 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     if !has_invisible(text) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).collect())
+    // Sized once: collecting would grow the buffer by doubling, to up to twice the text.
+    let mut out = String::with_capacity(text.len());
+    out.extend(text.chars().filter(|&c| !is_invisible(c)));
+    Cow::Owned(out)
 }
 
 /// True if `text` holds an invisible character: their UTF-8 forms start with the bytes
