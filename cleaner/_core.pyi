@@ -3,6 +3,7 @@
 A removal is ``(code, name, start, end, text)``: 1-based, inclusive input lines.
 """
 
+from collections.abc import Sequence
 from typing import TypedDict
 
 _Removal = tuple[str, str, int, int, str]
@@ -31,10 +32,18 @@ def explain(
 
     ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
 
-def explain_batch(
-    texts: list[str], codes: list[str], keep_headline: bool = True, input_format: str = "auto"
-) -> list[_Outcome]:
-    """Clean many texts in one call, without the GIL."""
+def clean_records(
+    lines: Sequence[bytes],
+    field: str,
+    codes: list[str],
+    keep_headline: bool = True,
+    input_format: str = "auto",
+    sniff_html: bool = True,
+    visible_output: bool = False,
+) -> list[tuple[bytes, int, int] | None]:
+    """Corpus mode's fast path: each JSON Lines record with its text ``field`` cleaned in
+    place, as (line to write, field bytes in, bytes removed), or None where corpus mode must
+    take the record itself. One call without the GIL."""
 
 def detect_layout(text: str) -> tuple[bool, bool]:
     """The layout of a text: (markdown, blank lines between blocks)."""

@@ -8,6 +8,7 @@
 //! measures the semantics of the Python they were specified in.
 
 pub mod fragments;
+pub mod jsonl;
 pub mod layout;
 pub mod lexicon;
 pub mod markup;

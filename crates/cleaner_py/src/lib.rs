@@ -1,12 +1,14 @@
 //! `cleaner._core`: the Python face of cleaner_core. No cleaning logic lives here: each call
 //! converts its arguments, runs the core once per document, and converts the outcome.
 
+use std::panic::AssertUnwindSafe;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 
 use cleaner_core::markup::{self, InputFormat};
-use cleaner_core::{pipeline, rules, text, Outcome, Rule, RunOptions};
+use cleaner_core::{jsonl, pipeline, rules, text, Outcome, Rule, RunOptions};
 
 /// A removal as Python receives it: (code, name, start, end, text).
 type PyRemoval = (&'static str, &'static str, usize, usize, String);
@@ -49,19 +51,49 @@ fn explain(
     Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
 }
 
-/// Clean many texts in one call, without the GIL, so that threads run it side by side.
+/// A record cleaned by the core, as Python receives it: (line to write, bytes in, bytes removed).
+type PyRecord<'py> = (Bound<'py, PyBytes>, usize, usize);
+
+/// Corpus mode's fast path: clean the text `field` of each JSON Lines record in `lines`, in
+/// place, in one call without the GIL (`cleaner_core::jsonl`). Per line: (the line to write,
+/// the field's bytes in, bytes removed), or None where corpus mode must take the record itself
+/// (invalid or unusual JSON, a missing or non-string field, a value that may be HTML when
+/// `sniff_html`, a markdown value when `visible_output` asks for its visible text, or a
+/// failure of the core, which corpus mode then reports).
 #[pyfunction]
-#[pyo3(signature = (texts, codes, keep_headline=true, input_format="auto"))]
-fn explain_batch(
-    py: Python<'_>,
-    texts: Vec<String>,
+#[pyo3(signature = (lines, field, codes, keep_headline=true, input_format="auto", sniff_html=true, visible_output=false))]
+#[allow(clippy::too_many_arguments)]
+fn clean_records<'py>(
+    py: Python<'py>,
+    lines: Vec<Bound<'py, PyBytes>>,
+    field: &str,
     codes: Vec<String>,
     keep_headline: bool,
     input_format: &str,
-) -> PyResult<Vec<PyOutcome>> {
+    sniff_html: bool,
+    visible_output: bool,
+) -> PyResult<Vec<Option<PyRecord<'py>>>> {
     let active = resolve(&codes)?;
     let options = RunOptions { body_only: !keep_headline, headline: None, format: self::input_format(input_format)? };
-    Ok(py.allow_threads(|| texts.iter().map(|t| convert(pipeline::run(t, &active, options))).collect()))
+    let raws: Vec<&[u8]> = lines.iter().map(|line| line.as_bytes()).collect();
+    let cleaned: Vec<Option<jsonl::Cleaned>> = py.allow_threads(|| {
+        raws.iter()
+            .map(|raw| {
+                let clean = |text: &str| {
+                    if sniff_html && jsonl::may_be_html(text) {
+                        return None;
+                    }
+                    // Rules keep no state between runs (a page is built per run): after a
+                    // panic nothing is left half-changed for the next record.
+                    let run = AssertUnwindSafe(|| pipeline::run(text, &active, options));
+                    let outcome = std::panic::catch_unwind(run).ok()?;
+                    (!(visible_output && outcome.markdown)).then_some(outcome.text)
+                };
+                jsonl::clean_record(raw, field, clean)
+            })
+            .collect()
+    });
+    Ok(cleaned.into_iter().map(|c| c.map(|c| (PyBytes::new(py, &c.line), c.bytes_in, c.bytes_removed))).collect())
 }
 
 /// Every rule's metadata, in pipeline order.
@@ -113,7 +145,7 @@ fn word_count(text: &str) -> usize {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
-    m.add_function(wrap_pyfunction!(explain_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(clean_records, m)?)?;
     m.add_function(wrap_pyfunction!(rule_table, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
     m.add_function(wrap_pyfunction!(word_count, m)?)?;
