@@ -35,9 +35,17 @@ __version__ = "0.1.0"
 
 
 def explain(
-    text: str, options: Options | None = None, *, headline: str | None = None, **changes: Unpack[OptionFields]
+    text: str | bytes,
+    options: Options | None = None,
+    *,
+    headline: str | None = None,
+    **changes: Unpack[OptionFields],
 ) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
+
+    Bytes are read as the command reads a file (:func:`cleaner.inputs.decode`: UTF-8, or
+    UTF-16/32 with a byte-order mark; :class:`~cleaner.errors.DecodeError` otherwise); UTF-8
+    is cleaned as it is, without a ``str`` of the whole input.
 
     ``options`` (an :class:`Options`) says how; keyword arguments change single
     options: ``keep_headline=False`` also removes the headline and standfirst,
@@ -58,13 +66,18 @@ def explain(
 
     chosen = resolve(options, changes)
     rules = registry.active_rules(chosen.select, chosen.ignore)
+    if isinstance(text, bytes):
+        from cleaner.inputs import BYTES_NAME, decode, utf8_text
+
+        utf8 = utf8_text(text, BYTES_NAME)
+        text = decode(text, BYTES_NAME) if utf8 is None else utf8
     result = engine.run(
         text, rules, keep_headline=chosen.keep_headline, headline=headline, input_format=chosen.input_format
     )
     return engine.with_output_format(result, chosen.output_format)
 
 
-def clean(text: str, options: Options | None = None, **changes: Unpack[OptionFields]) -> str:
+def clean(text: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
     return explain(text, options, **changes).text
 
@@ -96,7 +109,7 @@ def explain_html(html: str | bytes, options: Options | None = None, **changes: U
     return explain(article.text, chosen, headline=article.title)
 
 
-def explain_any(text: str, options: Options | None = None, **changes: Unpack[OptionFields]) -> Result:
+def explain_any(text: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> Result:
     """Clean text or HTML as ``mode`` says: "html" or "text" forces one; "auto" (the
     default; None keeps the options' mode) cleans an input that starts like an HTML
     document (a doctype or ``<html``) as HTML."""

@@ -32,6 +32,18 @@ def explain(
 
     ``input_format``: "auto" (detect), "markdown", "text" or "nodes" (one text node a line)."""
 
+_Utf8Outcome = tuple[bytes, list[_Removal], bool, bool, bool]
+
+def explain_utf8(
+    data: bytes,
+    codes: list[str],
+    keep_headline: bool = True,
+    headline: str | None = None,
+    input_format: str = "auto",
+) -> _Utf8Outcome:
+    """``explain`` on UTF-8 bytes, with the clean text as UTF-8 bytes. Bytes that are not
+    UTF-8 raise ValueError with the offset of the first bad byte as its argument."""
+
 def clean_records(
     lines: Sequence[bytes],
     field: str,

@@ -366,9 +366,9 @@ def stdout_bytes() -> IO[bytes] | None:
     return None if sys.stdout is None else sys.stdout.buffer
 
 
-def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, str | None]]:
-    """(name, text) per input ("-" is stdin), read as ``mode`` says; text is None after a
-    one-line error on stderr.
+def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, str | bytes | None]]:
+    """(name, text) per input ("-" is stdin), read as ``mode`` says (UTF-8 text stays in
+    bytes: :func:`cleaner.inputs.decode_input`); text is None after a one-line error on stderr.
 
     A missing or unreadable file, a directory, binary data or text that is not
     UTF-8 fails that input alone: the next one is still read.
@@ -376,8 +376,11 @@ def read_inputs(names: Iterable[str], mode: str | None) -> Iterator[tuple[str, s
     for name in names:
         label = display_name(name)
         try:
-            data = read_stdin() if name == "-" else Path(name).read_bytes()
-            text: str | None = inputs.decode_input(data, label, mode)
+            # Read and decoded in one expression: the raw bytes are not held while the text
+            # is cleaned (a decoded str is a copy of them).
+            text: str | bytes | None = inputs.decode_input(
+                read_stdin() if name == "-" else Path(name).read_bytes(), label, mode
+            )
         except CleanerError as exc:
             report(str(exc))
             text = None
@@ -401,7 +404,7 @@ def write_result(name: str, result: Result, output_format: str, out: IO[bytes]) 
         record: dict[str, Any] = {"file": name, **result.to_dict()}
         out.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
     else:
-        out.write(result.text.encode("utf-8"))
+        out.write(result.utf8)
     out.flush()
 
 

@@ -214,7 +214,7 @@ class Unparsed:
 # --------------------------------------------------------------------------
 
 
-def explain_value(value: str, settings: Settings) -> Result:
+def explain_value(value: str | bytes, settings: Settings) -> Result:
     return cleaner.explain_any(value, settings.options, mode=settings.value_mode)
 
 
@@ -794,23 +794,28 @@ def make_output_dir(output_dir: Path) -> None:
         raise outputs.cannot_write(str(output_dir), exc) from None
 
 
-def clean_file(settings: Settings, inputs: dict[outputs.FileId, str], item: tuple[str, str, Path]) -> FileOutcome:
-    """Clean one text into its target file, unless that is one of the ``inputs``: a batch's unit of work."""
+def clean_file(
+    settings: Settings, inputs: dict[outputs.FileId, str], item: tuple[str, str | bytes, Path]
+) -> FileOutcome:
+    """Clean one text (UTF-8 text may stay in bytes) into its target file, unless that is one
+    of the ``inputs``: a batch's unit of work."""
     name, text, target = item
     try:
         outputs.refuse_inputs(target, inputs)
         result = explain_value(text, settings)
+        clean = result.utf8
         with outputs.open_output(target, None) as out:
-            out.write(result.text.encode("utf-8"))
+            out.write(clean)
     except outputs.OutputError as exc:
         return FileOutcome(name, str(exc))
     except Exception as exc:
         return FileOutcome(name, f"{display_name(name)}: cleaning failed: {type(exc).__name__}: {exc}")
-    return FileOutcome(name, bytes_in=utf8_length(text), bytes_removed=removed_bytes(text, result.text))
+    bytes_in = len(text) if isinstance(text, bytes) else utf8_length(text)
+    return FileOutcome(name, bytes_in=bytes_in, bytes_removed=max(0, bytes_in - len(clean)))
 
 
 def run_batch(
-    texts: Iterable[tuple[str, str | None]],
+    texts: Iterable[tuple[str, str | bytes | None]],
     targets: dict[str, Path],
     settings: Settings,
     options: RunOptions,

@@ -38,7 +38,7 @@ STAND_IN_BLOCKS = tuple(b for b in range(2 * BLOCKS_PER_PLANE) if b % BLOCKS_PER
 
 
 def run(
-    text: str,
+    text: str | bytes,
     rules: Sequence[RuleInfo],
     *,
     keep_headline: bool = True,
@@ -50,13 +50,21 @@ def run(
     ``input_format`` "auto" lets the core tell markdown from plain text; the layout it read
     is on the result (``Result.input_format``, ``Result.blank_separated``). The format was
     checked where it was chosen (:class:`~cleaner.options.Options`); the core refuses any other.
+
+    Bytes are a text in UTF-8, as :func:`cleaner.inputs.utf8_text` leaves it; the result's
+    text then stays UTF-8 until read, so that no ``str`` of a large input is made.
     """
     codes = [rule.code for rule in rules]
     try:
-        try:
-            outcome = _core.explain(text, codes, keep_headline, headline, input_format)
-        except UnicodeEncodeError:
-            return _run_with_surrogates(text, codes, keep_headline, headline, input_format)
+        if isinstance(text, bytes):
+            outcome: _core._Outcome | _core._Utf8Outcome = _core.explain_utf8(
+                text, codes, keep_headline, headline, input_format
+            )
+        else:
+            try:
+                outcome = _core.explain(text, codes, keep_headline, headline, input_format)
+            except UnicodeEncodeError:
+                return _run_with_surrogates(text, codes, keep_headline, headline, input_format)
     except BaseException as exc:
         if type(exc).__name__ == "PanicException" and type(exc).__module__ == "pyo3_runtime":
             raise CoreError(f"the core failed: {exc}") from exc
@@ -64,7 +72,7 @@ def run(
     return result_of(outcome, input_format)
 
 
-def result_of(outcome: _core._Outcome, input_format: str) -> Result:
+def result_of(outcome: _core._Outcome | _core._Utf8Outcome, input_format: str) -> Result:
     """The core's outcome as a Result; the layout read is the one asked for, or the detected one."""
     clean, removals, markdown, blank_separated, nodes = outcome
     detected = "markdown" if markdown else "nodes" if nodes else "text"

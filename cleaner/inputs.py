@@ -77,6 +77,12 @@ READ_CHUNK_BYTES = 1 << 16
 HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 # How much of the text the HTML test reads: a doctype or <html> comes first.
 HTML_SNIFF_CHARS = 4096
+# How errors name an input given as bytes rather than read from a file.
+BYTES_NAME = "<bytes>"
+# UTF-8 checked this many bytes at a time when the text stays in UTF-8 (`utf8_text`).
+CHECK_CHUNK_BYTES = 1 << 20
+# A UTF-8 character is a lead byte and at most three continuation bytes.
+UTF8_MAX_CONTINUATION_BYTES = 3
 # <meta charset="iso-8859-1">, <meta http-equiv="Content-Type" content="text/html; charset=koi8-r">
 META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I)
 # The HTML standard's prescan for a declared encoding reads the first 1,024 bytes.
@@ -92,7 +98,7 @@ def decode(data: bytes, name: str) -> str:
     Raises :class:`DecodeError` for binary data and for text that is neither
     UTF-8 nor UTF-16/32 with a byte-order mark (see the module docstring).
     """
-    bom, encoding = next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+    bom, encoding = _bom(data)
     if not bom:
         _refuse_binary(data, name)
     try:
@@ -102,12 +108,55 @@ def decode(data: bytes, name: str) -> str:
     return normalise(text)
 
 
-def decode_input(data: bytes, name: str, mode: str | None = None) -> str:
+def utf8_text(data: bytes, name: str) -> bytes | None:
+    """The text in ``data`` as :func:`decode` reads it, left in UTF-8: no byte-order mark,
+    NULs dropped, ``"\\n"`` line endings. A large file is then cleaned without a ``str`` of
+    it, which takes up to four bytes a character. None for UTF-16 and UTF-32 (by their
+    byte-order marks), which :func:`decode` reads; errors are :func:`decode`'s.
+    """
+    bom, encoding = _bom(data)
+    if encoding != "utf-8":
+        return None
+    if not bom:
+        _refuse_binary(data, name)
+    bad = first_bad_utf8(data, len(bom))
+    if bad is not None:
+        raise DecodeError(name, _undecodable(data, bom, encoding, bad))
+    return normalise_utf8(data[len(bom) :] if bom else data)
+
+
+def first_bad_utf8(data: bytes, start: int = 0) -> int | None:
+    """The offset of the first byte of ``data[start:]`` that is not UTF-8, as
+    ``bytes.decode`` reports it, checked a slice at a time (each slice a short ``str``)."""
+    view = memoryview(data)
+    pos = start
+    while pos < len(data):
+        end = min(pos + CHECK_CHUNK_BYTES, len(data))
+        # Never cut a character: a slice takes in the continuation bytes after its end.
+        for _ in range(UTF8_MAX_CONTINUATION_BYTES):
+            if end < len(data) and 0x80 <= data[end] < 0xC0:
+                end += 1
+        try:
+            str(view[pos:end], "utf-8")
+        except UnicodeDecodeError as exc:
+            return pos + exc.start
+        pos = end
+    return None
+
+
+def _bom(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark ``data`` starts with and its encoding; none means UTF-8."""
+    return next(((bom, encoding) for bom, encoding in _BOMS if data.startswith(bom)), (b"", "utf-8"))
+
+
+def decode_input(data: bytes, name: str, mode: str | None = None) -> str | bytes:
     """:func:`decode`, except that a page read as HTML (``mode`` "html", or bytes that start
-    like an HTML document when ``mode`` is None) may be in the charset it declares."""
-    if mode == "html" or (mode is None and looks_like_html(data[:HTML_SNIFF_CHARS].decode("latin-1"))):
+    like an HTML document when ``mode`` is None) may be in the charset it declares, and that
+    UTF-8 text stays UTF-8 (:func:`utf8_text`): bytes, which the cleaner reads as text."""
+    if mode == "html" or (mode is None and looks_like_html(data)):
         return decode_html(data, name)
-    return decode(data, name)
+    text = utf8_text(data, name)
+    return decode(data, name) if text is None else text
 
 
 def decode_html(data: bytes, name: str) -> str:
@@ -147,6 +196,16 @@ def declared_charset(data: bytes) -> str | None:
 def normalise(text: str) -> str:
     """``text`` with NULs dropped and CRLF and lone CR turned into LF."""
     return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_utf8(data: bytes) -> bytes:
+    """:func:`normalise` on UTF-8 bytes (U+0000 and CR are one byte each in UTF-8), copying
+    only when there is something to change."""
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return data
 
 
 def _refuse_binary(data: bytes, name: str) -> None:
@@ -214,6 +273,8 @@ def read_all(stream: IO[bytes]) -> bytes:
     return b"".join(chunks)
 
 
-def looks_like_html(text: str) -> bool:
-    """True if the input starts like an HTML document (doctype or ``<html``)."""
-    return HTML_START.match(text[:HTML_SNIFF_CHARS]) is not None
+def looks_like_html(text: str | bytes) -> bool:
+    """True if the input starts like an HTML document (doctype or ``<html``); bytes are read
+    as Latin-1 for the test, which every byte is."""
+    start = text[:HTML_SNIFF_CHARS]
+    return HTML_START.match(start if isinstance(start, str) else start.decode("latin-1")) is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import starmap
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 
 class Removal:
@@ -64,18 +64,20 @@ class Result:
     blocks (one block or one text node a line).
     """
 
-    __slots__ = ("_core_removals", "_removals", "blank_separated", "input_format", "text")
+    __slots__ = ("_core_removals", "_removals", "_text", "_utf8", "blank_separated", "input_format")
 
-    text: str
     input_format: str
     blank_separated: bool
     _removals: tuple[Removal, ...] | None
     _core_removals: Sequence[tuple[str, str, int, int, str]]
+    _text: str | None
+    _utf8: bytes | None
 
     def __init__(
         self, text: str, removals: tuple[Removal, ...], input_format: str = "text", blank_separated: bool = True
     ) -> None:
         _set_result_text(self, text)
+        _set_utf8(self, None)
         _set_removals(self, removals)
         _set_core_removals(self, ())
         _set_input_format(self, input_format)
@@ -83,14 +85,38 @@ class Result:
 
     @classmethod
     def from_core(
-        cls, text: str, removals: Sequence[tuple[str, str, int, int, str]], input_format: str, blank_separated: bool
+        cls,
+        text: str | bytes,
+        removals: Sequence[tuple[str, str, int, int, str]],
+        input_format: str,
+        blank_separated: bool,
     ) -> Result:
         """A result whose removals, as the core gave them, become :class:`Removal` objects only
-        when asked for: a corpus run or :func:`cleaner.clean` reads the text alone."""
-        result = cls(text, (), input_format, blank_separated)
+        when asked for: a corpus run or :func:`cleaner.clean` reads the text alone. A text in
+        UTF-8 bytes becomes a ``str`` only when read (the command writes the bytes)."""
+        result = cls("", (), input_format, blank_separated)
+        if isinstance(text, bytes):
+            _set_result_text(result, None)
+            _set_utf8(result, text)
+        else:
+            _set_result_text(result, text)
         _set_removals(result, None)
         _set_core_removals(result, removals)
         return result
+
+    @property
+    def text(self) -> str:
+        """The clean text."""
+        text = self._text
+        if text is None:
+            text = str(cast(bytes, self._utf8), "utf-8")
+            _set_result_text(self, text)
+        return text
+
+    @property
+    def utf8(self) -> bytes:
+        """The clean text in UTF-8, as the core wrote it when it cleaned bytes (no copy made)."""
+        return self._utf8 if self._utf8 is not None else self.text.encode("utf-8")
 
     @property
     def removals(self) -> tuple[Removal, ...]:
@@ -123,7 +149,7 @@ class Result:
         }
 
 
-_set_result_text, _set_removals, _set_core_removals, _set_input_format, _set_blank_separated = (
+_set_result_text, _set_utf8, _set_removals, _set_core_removals, _set_input_format, _set_blank_separated = (
     Result.__dict__[field].__set__
-    for field in ("text", "_removals", "_core_removals", "input_format", "blank_separated")
+    for field in ("_text", "_utf8", "_removals", "_core_removals", "input_format", "blank_separated")
 )

@@ -395,3 +395,89 @@ def test_text_and_corpus_mode_number_bytes_alike(tmp_path: Path, bad: bytes) -> 
     problem = text_error.split(": ", 2)[2].strip()
     assert corpus_error == f"cleaner: <stdin>:1: {problem}"
     assert f"(byte {len(prefix) + 1 + bad.index(bad.lstrip(b'cafx'))})" in problem
+
+
+# -- UTF-8 text cleaned as bytes (no str of a large input) --------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        PAGE.encode(),
+        codecs.BOM_UTF8 + PAGE.encode(),
+        PAGE.replace("\n", "\r\n").encode(),
+        PAGE.replace("\n", "\r").encode() + b"\x00",
+        codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"),
+        f"Straße 東京 😀 caf\u00e9\n{PAGE}".encode(),
+    ],
+    ids=["utf8", "utf8-bom", "crlf", "cr-and-nul", "utf16", "non-ascii"],
+)
+def test_bytes_are_cleaned_as_the_text_decode_reads(data: bytes) -> None:
+    from cleaner import explain
+
+    assert clean(data) == clean(decode(data, "x"))
+    assert explain(data).removals == explain(decode(data, "x")).removals
+    assert explain(data).utf8 == clean(decode(data, "x")).encode()
+
+
+def test_bytes_that_are_not_text_raise_decode_errors_as_files_do() -> None:
+    for data in [b"caf\xe9 au lait\n", PNG, b"ok\n" + CESU_EMOJI]:
+        with pytest.raises(DecodeError) as from_bytes:
+            clean(data)
+        with pytest.raises(DecodeError) as from_decode:
+            decode(data, "<bytes>")
+        assert str(from_bytes.value) == str(from_decode.value)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4, 5, 7, 1 << 20])
+def test_utf8_is_checked_a_slice_at_a_time_with_decodes_offsets(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    from cleaner import inputs
+
+    monkeypatch.setattr(inputs, "CHECK_CHUNK_BYTES", chunk)
+    text = "aé€😀\n".encode()
+    cases = [text * 3, text + b"\xe9" + text, text + b"\xf0\x9f\x98" + text, text + b"\x80\x80\x80\x80", CESU_EMOJI]
+    for data in cases + [text[:i] + b"\xff" + text[i:] for i in range(len(text))]:
+        try:
+            data.decode("utf-8")
+            expected = None
+        except UnicodeDecodeError as exc:
+            expected = exc.start
+        assert inputs.first_bad_utf8(data) == expected, data
+
+
+# Peak memory of a child that cleans one file with the command (the read included). VmHWM,
+# not ru_maxrss: Linux carries ru_maxrss over exec from the forked parent (pytest).
+MEASURE_FILE = """
+import re, sys
+from pathlib import Path
+from cleaner.cli import main
+try:
+    main([sys.argv[1]], standalone_mode=False)
+finally:
+    peak = int(re.search(r"VmHWM:\\s*(\\d+) kB", Path("/proc/self/status").read_text()).group(1)) * 1024
+    sys.stderr.write(f"{peak}\\n")
+"""
+# A text file of this many bytes is cleaned in a child process to measure its memory.
+BIG_FILE_BYTES = 16_000_000
+# Cleaning a text file may take this many times its size in memory, beyond the command's own.
+MAX_MEMORY_PER_FILE_BYTE = 12
+
+
+def peak_file_memory(path: Path) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE_FILE, str(path)], capture_output=True, timeout=BIG_LINE_SECONDS
+    )
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    return int(done.stderr.decode().split()[-1])
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_a_large_text_file_stays_within_a_few_times_its_size(tmp_path: Path) -> None:
+    # Prose with an emoji, so that a str of it would take four bytes a character.
+    paragraph = f"{PROSE} The minister said the talks would go on into the night 😀.\n\n"
+    big, tiny = tmp_path / "big.txt", tmp_path / "tiny.txt"
+    big.write_text(f"{CHROME}\n" + paragraph * (BIG_FILE_BYTES // len(paragraph.encode())), encoding="utf-8")
+    tiny.write_text(PAGE, encoding="utf-8")
+    # Measured at the commit that added this test: see docs/core.md (memory).
+    growth = (peak_file_memory(big) - peak_file_memory(tiny)) / big.stat().st_size
+    assert growth <= MAX_MEMORY_PER_FILE_BYTE, f"{growth:.1f} times the file"

@@ -33,10 +33,8 @@ from lxml.html import HtmlElement, HTMLParser, fromstring  # type: ignore[import
 from trafilatura import bare_extraction
 
 from cleaner.engine import fingerprint, word_count
-from cleaner.inputs import decode_html
+from cleaner.inputs import BYTES_NAME, decode_html
 
-# How errors name a page given as bytes: it has no file name.
-BYTES_NAME = "<bytes>"
 # An extraction shorter than this is suspicious (a teaser, a cookie wall, a
 # caption): the page's whole text, cleaned by the rules, is used instead. Words as
 # the rules count them: Chinese and Japanese, written without spaces, one word per

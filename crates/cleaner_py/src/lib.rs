@@ -51,6 +51,30 @@ fn explain(
     Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
 }
 
+/// An outcome whose clean text is UTF-8 bytes.
+type PyUtf8Outcome<'py> = (Bound<'py, PyBytes>, Vec<PyRemoval>, bool, bool, bool);
+
+/// `explain` on UTF-8 bytes, with the clean text as UTF-8 bytes: a large file is cleaned
+/// without a Python `str` of it (up to four bytes a character) and its UTF-8 copy. Bytes that
+/// are not UTF-8 raise ValueError with the offset of the first bad byte as its argument.
+#[pyfunction]
+#[pyo3(signature = (data, codes, keep_headline=true, headline=None, input_format="auto"))]
+fn explain_utf8<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    codes: Vec<String>,
+    keep_headline: bool,
+    headline: Option<&str>,
+    input_format: &str,
+) -> PyResult<PyUtf8Outcome<'py>> {
+    let text = std::str::from_utf8(data).map_err(|e| PyValueError::new_err(e.valid_up_to()))?;
+    let active = resolve(&codes)?;
+    let options = RunOptions { body_only: !keep_headline, headline, format: self::input_format(input_format)? };
+    let (clean, removals, markdown, blank_separated, nodes) =
+        py.allow_threads(|| convert(pipeline::run(text, &active, options)));
+    Ok((PyBytes::new(py, clean.as_bytes()), removals, markdown, blank_separated, nodes))
+}
+
 /// A record cleaned by the core, as Python receives it: (line to write, bytes in, bytes removed).
 type PyRecord<'py> = (Bound<'py, PyBytes>, usize, usize);
 
@@ -145,6 +169,7 @@ fn word_count(text: &str) -> usize {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(explain_utf8, m)?)?;
     m.add_function(wrap_pyfunction!(clean_records, m)?)?;
     m.add_function(wrap_pyfunction!(rule_table, m)?)?;
     m.add_function(wrap_pyfunction!(fingerprint, m)?)?;
