@@ -81,8 +81,10 @@ pub struct Removal {
     pub text: String,
 }
 
-/// Per line: its normalised form and, for a "Label: headline" line, its label's form.
-type LexiconForms = Vec<(String, Option<String>)>;
+/// Per line: its normalised form (None for "", as every line longer than a phrase is) and,
+/// for a "Label: headline" line, its label's form. Shared, not copied, with the confirming
+/// pass's page.
+type LexiconForms = Vec<(Option<Rc<str>>, Option<Rc<str>>)>;
 
 /// An input split on "\n" and the lines removed from it so far.
 pub struct Page<'a> {
@@ -210,7 +212,7 @@ impl<'a> Page<'a> {
         }
         let rows: Vec<Option<usize>> = (0..page.lines.len()).map(|i| if blank(i) { None } else { origin(i) }).collect();
         let features = take(&parent.features, &rows, |i| Features::of(page.lines[i].stripped));
-        let forms = take(&parent.forms, &rows, |_| (String::new(), None));
+        let forms = take(&parent.forms, &rows, |_| (None, None));
         let lexicon_tables = take(&parent.lexicon_tables, &rows, |_| 0);
         let candidates = take(&parent.candidates, &rows, |_| 0);
         let title_case: Vec<OnceCell<f64>> = rows
@@ -256,9 +258,11 @@ impl<'a> Page<'a> {
                 .iter()
                 .map(|line| {
                     if line.is_blank() {
-                        (String::new(), None)
+                        (None, None)
                     } else {
-                        (lexicon::normalize(line.stripped), lexicon::prefix_form(line.stripped))
+                        let form = lexicon::normalize(line.stripped);
+                        let form = (!form.is_empty()).then(|| Rc::from(form));
+                        (form, lexicon::prefix_form(line.stripped).map(Rc::from))
                     }
                 })
                 .collect()
@@ -322,7 +326,7 @@ impl<'a> Page<'a> {
 
     /// Line `number` in the form lexicon phrases are compared in.
     pub fn normalized(&self, number: usize) -> &str {
-        &self.forms()[number - 1].0
+        self.forms()[number - 1].0.as_deref().unwrap_or("")
     }
 
     /// The label of line `number` if it is a "Label: headline" line (`lexicon::prefix_form`).
@@ -339,15 +343,13 @@ impl<'a> Page<'a> {
             self.lines
                 .iter()
                 .zip(self.forms())
-                .map(
-                    |(line, (form, prefix))| {
-                        if line.is_blank() {
-                            0
-                        } else {
-                            lexicon::tables_holding(form, prefix.as_deref())
-                        }
-                    },
-                )
+                .map(|(line, (form, prefix))| {
+                    if line.is_blank() {
+                        0
+                    } else {
+                        lexicon::tables_holding(form.as_deref().unwrap_or(""), prefix.as_deref())
+                    }
+                })
                 .collect()
         });
         masks[number - 1] & table != 0
