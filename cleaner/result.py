@@ -47,6 +47,10 @@ class Removal:
     def __repr__(self) -> str:
         return f"Removal(code={self.code!r}, name={self.name!r}, start={self.start!r}, end={self.end!r}, text={self.text!r})"
 
+    def __reduce__(self) -> tuple[type[Removal], tuple[str, str, int, int, str]]:
+        # Pickle (multiprocessing, Ray) rebuilds through __init__: its slots refuse setattr.
+        return Removal, self._key()
+
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "name": self.name, "lines": [self.start, self.end], "text": self.text}
 
@@ -139,6 +143,10 @@ class Result:
 
     def __repr__(self) -> str:
         return f"Result(text={self.text!r}, removals={self.removals!r})"
+
+    def __reduce__(self) -> tuple[type[Result], tuple[str, tuple[Removal, ...], str, bool]]:
+        # Pickle (multiprocessing, Ray) rebuilds through __init__: its slots refuse setattr.
+        return Result, (self.text, self.removals, self.input_format, self.blank_separated)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -61,3 +61,14 @@ def test_an_invisible_character_hides_no_chrome_line(mark: str) -> None:
     result = cleaner.explain(f"{article}\n\n{mark}Follow us on Facebook\n\n{article}\n")
     assert [(r.code, r.text) for r in result.removals] == [("C102", f"{mark}Follow us on Facebook")]
     assert result.text == f"{article}\n\n{article}\n"
+
+
+@pytest.mark.parametrize("text", ["Open in App\nThe talks ended on Sunday.\n", b"Open in App\nThe talks ended.\n"])
+def test_results_and_removals_pickle(text: str | bytes) -> None:
+    import pickle
+
+    result = cleaner.explain(text)
+    copy = pickle.loads(pickle.dumps(result))
+    assert copy == result
+    assert (copy.input_format, copy.blank_separated) == (result.input_format, result.blank_separated)
+    assert pickle.loads(pickle.dumps(result.removals[0])) == result.removals[0]
