@@ -14,6 +14,7 @@ and :func:`run_batch`.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import errno
 import functools
@@ -30,7 +31,6 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO, TypeVar, cast
 
@@ -490,6 +490,14 @@ def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
     return ChunkResult(chunk.source, chunk.first_line, nbytes, outcomes, chunk.read_error)
 
 
+def takes_fast_path(settings: Settings) -> bool:
+    """True if the core may clean records on their bytes (:func:`fast_records`): the text field
+    is read as text and written alone, with no removals, language or HTML field."""
+    return not (
+        settings.html_field or settings.removals_field or settings.language_field or settings.value_mode == "html"
+    )
+
+
 def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[bytes, int, int] | None]:
     """Per line, the record as :func:`clean_line` would write it (with the field's bytes in and
     removed), cleaned by the core on the record's bytes; None where :func:`clean_line` must
@@ -497,10 +505,11 @@ def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[b
     written. It declines what it cannot do exactly as :func:`clean_line` does (see
     ``cleaner_core::jsonl``); tests compare the two on every kind of record.
     """
-    options = settings.options
-    if settings.html_field or settings.removals_field or settings.language_field or settings.value_mode == "html":
+    if not takes_fast_path(settings):
         return (None,) * len(lines)
     from cleaner import _core, registry
+
+    options = settings.options
 
     codes = [rule.code for rule in registry.active_rules(options.select, options.ignore)]
     return _core.clean_records(
@@ -580,23 +589,38 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int) -> Generator[R, None, None]:
-    """``map(func, items)`` on ``jobs`` processes: results in input order, few items in flight.
+def ordered_map(
+    func: Callable[[T], R], items: Iterable[T], jobs: int, *, threads: bool = False
+) -> Generator[R, None, None]:
+    """``map(func, items)`` on ``jobs`` processes (or threads): results in input order, few
+    items in flight.
 
     ``Pool.imap`` would read ``items`` to the end as fast as it can; here at
-    most ``jobs * WINDOW_PER_JOB`` items are pending, so memory stays flat.
+    most ``jobs * WINDOW_PER_JOB`` items are pending, so memory stays flat. Threads suit
+    work done in the core without the GIL (:func:`fast_records`): no pickling, one copy of
+    the compiled patterns, and about a third less CPU time than processes on two cores.
     """
     if jobs <= 1:
         yield from map(func, items)
         return
+    if threads:
+        with concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="cleaner") as executor:
+            yield from _in_order((executor.submit(func, item).result for item in items), jobs)
+        return
     with multiprocessing.Pool(jobs, initializer=prepare_worker) as pool:
-        pending: deque[AsyncResult[R]] = deque()
-        for item in items:
-            if len(pending) >= jobs * WINDOW_PER_JOB:
-                yield pending.popleft().get()
-            pending.append(pool.apply_async(func, (item,)))
-        while pending:
-            yield pending.popleft().get()
+        yield from _in_order((pool.apply_async(func, (item,)).get for item in items), jobs)
+
+
+def _in_order(submitted: Iterator[Callable[[], R]], jobs: int) -> Generator[R, None, None]:
+    """The results of submitted work in order, submitting at most ``jobs * WINDOW_PER_JOB``
+    ahead of the result being waited for (``submitted`` submits as it is iterated)."""
+    pending: deque[Callable[[], R]] = deque()
+    for result in submitted:
+        pending.append(result)
+        if len(pending) > jobs * WINDOW_PER_JOB:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
 
 
 def prepare_worker() -> None:
@@ -699,7 +723,9 @@ def run_jsonl(
     """
     outputs.refuse_inputs(output, outputs.input_ids(sources, stdin))
     chunks = (chunk for source in sources for chunk in read_chunks(source, stdin))
-    results = ordered_map(functools.partial(clean_chunk, settings), chunks, options.jobs)
+    # The core cleans the common record without the GIL: threads then share the work.
+    threads = takes_fast_path(settings)
+    results = ordered_map(functools.partial(clean_chunk, settings), chunks, options.jobs, threads=threads)
     progress = make_progress(stderr, options.quiet, known_size(sources))
     summary = Summary()
     with contextlib.ExitStack() as stack:

@@ -226,13 +226,26 @@ def is_running(pid: int) -> bool:
     return state != "Z"
 
 
+def worker_threads(pid: int) -> int:
+    """Threads of process ``pid`` besides its main thread."""
+    return len(list((Path("/proc") / str(pid) / "task").iterdir())) - 1
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["term", "int"])
-def test_killed_run_leaves_no_temp_file_worker_or_traceback(tmp_path: Path, signum: int, status: int) -> None:
+@pytest.mark.parametrize(
+    "workers",
+    # Records the core cleans on their bytes run on threads; with a removals field, on processes.
+    ["threads", "processes"],
+)
+def test_killed_run_leaves_no_temp_file_worker_or_traceback(
+    tmp_path: Path, signum: int, status: int, workers: str
+) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
+    more = ["--removals-field", "r"] if workers == "processes" else []
     process = subprocess.Popen(
-        [*ENTRY, "--jsonl", "-j", "2", "-o", str(out)],
+        [*ENTRY, "--jsonl", "-j", "2", *more, "-o", str(out)],
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
@@ -242,15 +255,20 @@ def test_killed_run_leaves_no_temp_file_worker_or_traceback(tmp_path: Path, sign
     process.stdin.write(RECORD.encode() * corpus.CHUNK_RECORDS * 20)
     process.stdin.flush()
     deadline = time.monotonic() + PROCESS_SECONDS
-    while len(workers := children_of(process.pid)) < 2 or not list(tmp_path.glob(".out.jsonl.*.tmp")):
+    def started() -> bool:
+        running = len(children_of(process.pid)) if workers == "processes" else worker_threads(process.pid)
+        return running >= 2 and bool(list(tmp_path.glob(".out.jsonl.*.tmp")))
+
+    while not started():
         assert time.monotonic() < deadline, "the run never started its workers and its temporary file"
         time.sleep(0.05)
+    children = children_of(process.pid)
     process.send_signal(signum)
     assert process.wait(timeout=PROCESS_SECONDS) == status
     process.stdin.close()
     assert process.stderr.read().strip() == b"", "no traceback (Ctrl-C's newline aside)"
     assert_untouched(out, "previous run\n")
-    while any(map(is_running, workers)):
+    while any(map(is_running, children)):
         assert time.monotonic() < deadline, "a worker outlived the run"
         time.sleep(0.05)
 
