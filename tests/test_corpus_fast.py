@@ -135,3 +135,45 @@ def test_any_text_comes_out_as_clean_line_writes_it(texts: list[str], spelling: 
     lines = [raw.encode("utf-8", "surrogatepass")]
     fast, slow = both_ways(lines, corpus.Settings())
     assert fast == tuple(slow)
+
+
+# Any JSON a scraper may write around the text: nested values, keys in any order, with or
+# without the field, other spellings of numbers and strings (escapes, spaces, newlines).
+JSON_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+)
+JSON_VALUES = st.recursive(
+    JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+SPACES = st.sampled_from(["", " ", "  ", "\t", "\r", " \n "[:2]])
+
+
+def written(value: object, ascii_only: bool) -> str:
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=6), JSON_VALUES, max_size=5),
+    st.one_of(st.none(), st.text(max_size=200), st.sampled_from(PAGES[:10])),
+    st.integers(min_value=0, max_value=5),
+    st.booleans(),
+    SPACES,
+    SPACES,
+)
+def test_any_record_around_the_text_comes_out_as_clean_line_writes_it(
+    others: dict[str, object], text: str | None, at: int, ascii_only: bool, before: str, after: str
+) -> None:
+    members = [(k, v) for k, v in others.items() if k != "text"]
+    if text is not None:
+        members.insert(min(at, len(members)), ("text", text))
+    body = ",".join(f"{before}{written(k, ascii_only)}{after}:{before}{written(v, ascii_only)}" for k, v in members)
+    raw = f"{before}{{{body}{after}}}{after}\n".encode("utf-8", "surrogatepass")
+    fast, slow = both_ways([raw], corpus.Settings())
+    assert fast == tuple(slow)

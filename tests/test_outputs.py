@@ -255,6 +255,7 @@ def test_killed_run_leaves_no_temp_file_worker_or_traceback(
     process.stdin.write(RECORD.encode() * corpus.CHUNK_RECORDS * 20)
     process.stdin.flush()
     deadline = time.monotonic() + PROCESS_SECONDS
+
     def started() -> bool:
         running = len(children_of(process.pid)) if workers == "processes" else worker_threads(process.pid)
         return running >= 2 and bool(list(tmp_path.glob(".out.jsonl.*.tmp")))
