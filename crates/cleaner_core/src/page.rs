@@ -109,6 +109,10 @@ pub struct Page<'a> {
     /// Per line: its markdown markup (`markup::parse`); empty for plain text, where every
     /// line reads as `Markup::default()`.
     markup: Vec<Markup>,
+    /// True if no blank lines separate the page's blocks (one block or one text node a
+    /// line, `markup::Detected::blank_separated`): a table may come a cell a line there
+    /// (`layout`'s cell tables).
+    pub unseparated: bool,
 }
 
 impl<'a> Page<'a> {
@@ -153,7 +157,13 @@ impl<'a> Page<'a> {
             tests: vec![Cell::new(0); count],
             layout: OnceCell::new(),
             markup: Vec::new(),
+            unseparated: false,
         }
+    }
+
+    /// This page, marked as written without blank lines between blocks (see `unseparated`).
+    pub fn with_unseparated(self, unseparated: bool) -> Page<'a> {
+        Page { unseparated, ..self }
     }
 
     /// This page with each line's markdown markup (one per line); the page's text is the
@@ -231,7 +241,17 @@ impl<'a> Page<'a> {
         } else {
             Vec::new()
         };
-        Page { features, forms, lexicon_tables, candidates, title_case, tests, markup, ..page }
+        Page {
+            features,
+            forms,
+            lexicon_tables,
+            candidates,
+            title_case,
+            tests,
+            markup,
+            unseparated: parent.unseparated,
+            ..page
+        }
     }
 
     /// Line `number` (1-based).

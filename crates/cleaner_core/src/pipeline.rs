@@ -86,13 +86,15 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
         let joined = fragments::join(text);
         if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
             let visible = text::visible(&joined.text);
-            let page = Page::new(&joined.text, &visible, keep_headline, headline);
+            let page =
+                Page::new(&joined.text, &visible, keep_headline, headline).with_unseparated(!detected.blank_separated);
             let (page, removals) = clean(page, rules);
             return mapped_outcome(text, &page, removals, Some(&joined.origin), detected.blank_separated);
         }
     }
     let visible = text::visible(text);
-    let (page, removals) = clean(Page::new(text, &visible, keep_headline, headline), rules);
+    let page = Page::new(text, &visible, keep_headline, headline).with_unseparated(!detected.blank_separated);
+    let (page, removals) = clean(page, rules);
     Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated, nodes }
 }
 

@@ -13,7 +13,8 @@ The fallback for lines no other rule decides. The article is the headline
 block plus the densest run of prose (see the layout): prose lines add
 their word count, other lines cost a little, one- and two-word labels
 (menus, buttons) and chrome the rules removed cost more, rows of a table
-(four or more aligned rows) count like prose, a lead-in line
+(four or more aligned rows; in text without blank lines, four or more
+rows written a cell a line below an introduction) count like prose, a lead-in line
 ending in a colon right above the body opens it, one ending the body
 takes in the numbered or bulleted list it announces, an author box (\"About
 Jane Doe\" and a bio naming her) costs like chrome, and a comment-section
