@@ -35,7 +35,7 @@ __version__ = "0.1.0"
 
 
 def explain(
-    text: str | bytes,
+    text: str | bytes | bytearray | memoryview,
     options: Options | None = None,
     *,
     headline: str | None = None,
@@ -43,7 +43,7 @@ def explain(
 ) -> Result:
     """Clean ``text`` and return the clean text with every removal that made it.
 
-    Bytes are read as the command reads a file (:func:`cleaner.inputs.decode`: UTF-8, or
+    Bytes (or any bytes-like object) are read as the command reads a file (:func:`cleaner.inputs.decode`: UTF-8, or
     UTF-16/32 with a byte-order mark; :class:`~cleaner.errors.DecodeError` otherwise); UTF-8
     is cleaned as it is, without a ``str`` of the whole input.
 
@@ -66,6 +66,8 @@ def explain(
 
     chosen = resolve(options, changes)
     rules = registry.active_rules(chosen.select, chosen.ignore)
+    if isinstance(text, (bytearray, memoryview)):
+        text = bytes(text)
     if isinstance(text, bytes):
         from cleaner.inputs import BYTES_NAME, decode, utf8_text
 
@@ -77,7 +79,9 @@ def explain(
     return engine.with_output_format(result, chosen.output_format)
 
 
-def clean(text: str | bytes, options: Options | None = None, **changes: Unpack[OptionFields]) -> str:
+def clean(
+    text: str | bytes | bytearray | memoryview, options: Options | None = None, **changes: Unpack[OptionFields]
+) -> str:
     """The article in ``text``: headline, standfirst and body (or the body alone)."""
     return explain(text, options, **changes).text
 

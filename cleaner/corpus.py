@@ -493,9 +493,19 @@ def clean_chunk(settings: Settings, chunk: Chunk) -> ChunkResult:
 def takes_fast_path(settings: Settings) -> bool:
     """True if the core may clean records on their bytes (:func:`fast_records`): the text field
     is read as text and written alone, with no removals, language or HTML field."""
-    return not (
-        settings.html_field or settings.removals_field or settings.language_field or settings.value_mode == "html"
-    )
+    if settings.html_field or settings.removals_field or settings.language_field or settings.value_mode == "html":
+        return False
+    # A field name from a command line that is not UTF-8 (a surrogate escape) names no key the
+    # core can compare: clean_line reports the missing field.
+    return utf8_length_or_none(settings.field) is not None
+
+
+def utf8_length_or_none(text: str) -> int | None:
+    """Bytes of ``text`` in UTF-8, or None if it holds a lone surrogate."""
+    try:
+        return len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        return None
 
 
 def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[bytes, int, int] | None]:
@@ -604,8 +614,13 @@ def ordered_map(
         yield from map(func, items)
         return
     if threads:
-        with concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="cleaner") as executor:
+        executor = concurrent.futures.ThreadPoolExecutor(jobs, thread_name_prefix="cleaner")
+        try:
             yield from _in_order((executor.submit(func, item).result for item in items), jobs)
+        finally:
+            # Ctrl-C, SIGTERM, a closed output or --on-error fail: queued chunks are dropped,
+            # and only the chunks the threads are cleaning are finished (at exit).
+            executor.shutdown(wait=False, cancel_futures=True)
         return
     with multiprocessing.Pool(jobs, initializer=prepare_worker) as pool:
         yield from _in_order((pool.apply_async(func, (item,)).get for item in items), jobs)

@@ -77,6 +77,8 @@ READ_CHUNK_BYTES = 1 << 16
 HTML_START = re.compile(r"\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 # How much of the text the HTML test reads: a doctype or <html> comes first.
 HTML_SNIFF_CHARS = 4096
+# The most bytes a character takes (UTF-8 and UTF-32): the HTML test decodes this many per character.
+MAX_BYTES_PER_CHAR = 4
 # How errors name an input given as bytes rather than read from a file.
 BYTES_NAME = "<bytes>"
 # UTF-8 checked this many bytes at a time when the text stays in UTF-8 (`utf8_text`).
@@ -274,7 +276,20 @@ def read_all(stream: IO[bytes]) -> bytes:
 
 
 def looks_like_html(text: str | bytes) -> bool:
-    """True if the input starts like an HTML document (doctype or ``<html``); bytes are read
-    as Latin-1 for the test, which every byte is."""
-    start = text[:HTML_SNIFF_CHARS]
-    return HTML_START.match(start if isinstance(start, str) else start.decode("latin-1")) is not None
+    """True if the input starts like an HTML document (doctype or ``<html``). Bytes are read
+    as :func:`decode` reads them (:func:`sniffed_text`), so that bytes and their text agree."""
+    start = text[:HTML_SNIFF_CHARS] if isinstance(text, str) else sniffed_text(text)
+    return HTML_START.match(start) is not None
+
+
+def sniffed_text(data: bytes) -> str:
+    """The first HTML_SNIFF_CHARS characters of ``data``: decoded by its byte-order mark, else as
+    UTF-8 (a character cut at the end left out), else, for bytes that are not UTF-8 (a page in
+    the charset it declares), as Latin-1, which every byte is; NULs and CRs as :func:`decode`."""
+    bom, encoding = _bom(data)
+    head = data[len(bom) : len(bom) + MAX_BYTES_PER_CHAR * HTML_SNIFF_CHARS]
+    try:
+        text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    except UnicodeDecodeError:
+        text = head.decode("latin-1")
+    return normalise(text)[:HTML_SNIFF_CHARS]

@@ -177,3 +177,40 @@ def test_any_record_around_the_text_comes_out_as_clean_line_writes_it(
     raw = f"{before}{{{body}{after}}}{after}\n".encode("utf-8", "surrogatepass")
     fast, slow = both_ways([raw], corpus.Settings())
     assert fast == tuple(slow)
+
+
+def test_a_field_name_that_is_not_utf8_is_reported_as_missing() -> None:
+    settings_ = corpus.Settings(field="t\udcffxt")
+    lines = [SPELLINGS[0](PROSE).encode()]
+    assert not corpus.takes_fast_path(settings_)
+    (outcome,) = corpus.clean_chunk(settings_, corpus.Chunk("<test>", 1, tuple(lines))).outcomes
+    assert outcome.error is not None and "no field" in outcome.error
+    assert outcome.data == lines[0]
+
+
+def test_threads_drop_queued_chunks_when_the_reader_stops() -> None:
+    """Ctrl-C, SIGTERM or a closed output: only the chunks being cleaned are finished."""
+    import threading
+    import time
+
+    started: list[int] = []
+    gate = threading.Event()
+
+    def slow(item: int) -> int:
+        started.append(item)
+        gate.wait(5)
+        return item
+
+    jobs = 2
+    results = corpus.ordered_map(slow, iter(range(100)), jobs, threads=True)
+    first = threading.Thread(target=lambda: next(results))
+    first.start()
+    time.sleep(0.2)  # the window fills: jobs running, the rest queued
+    gate.set()
+    first.join()
+    results.close()
+    time.sleep(0.2)
+    assert len(started) <= jobs * corpus.WINDOW_PER_JOB + 1 < 100
+    ran = len(started)
+    time.sleep(0.3)
+    assert len(started) == ran, "no queued chunk starts after the reader stopped"

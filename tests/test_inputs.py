@@ -481,3 +481,28 @@ def test_a_large_text_file_stays_within_a_few_times_its_size(tmp_path: Path) -> 
     # Measured at the commit that added this test: see docs/core.md (memory).
     growth = (peak_file_memory(big) - peak_file_memory(tiny)) / big.stat().st_size
     assert growth <= MAX_MEMORY_PER_FILE_BYTE, f"{growth:.1f} times the file"
+
+
+@pytest.mark.parametrize(
+    "start",
+    [b"", codecs.BOM_UTF8, "\u00a0".encode(), "\u3000\n".encode(), ("<!-- " + "ж" * 2100 + " -->").encode()],
+    ids=["plain", "bom", "nbsp", "ideographic-space", "long-comment"],
+)
+def test_bytes_and_their_text_are_told_html_alike(start: bytes) -> None:
+    from cleaner import explain_any
+    from cleaner.inputs import looks_like_html
+
+    page = start + b"<html><body><nav>Home | News</nav><article><p>" + PROSE.encode() + b"</p></article></body></html>"
+    assert looks_like_html(page) == looks_like_html(decode(page, "x")) is True
+    assert explain_any(page).text == explain_any(decode(page, "x")).text
+
+
+def test_html_in_utf16_is_told_by_its_byte_order_mark() -> None:
+    from cleaner.inputs import looks_like_html
+
+    assert looks_like_html(codecs.BOM_UTF16_LE + "<!doctype html><html>".encode("utf-16-le"))
+
+
+def test_bytes_like_objects_are_cleaned_as_bytes() -> None:
+    data = PAGE.encode()
+    assert clean(bytearray(data)) == clean(memoryview(data)) == clean(data) == CLEAN_PAGE

@@ -55,13 +55,14 @@ pub struct Cleaned {
 /// corpus mode (see the module's documentation).
 fn text_field(line: &str, field: &str) -> Option<(String, usize, usize)> {
     let Members(members) = serde_json::from_str(line).ok()?;
+    let mut keys = rustc_hash::FxHashSet::default();
     let mut found = None;
-    for (i, (key, _)) in members.iter().enumerate() {
-        if members[..i].iter().any(|(earlier, _)| earlier == key) {
+    for (key, value) in &members {
+        if !keys.insert(key.as_ref()) {
             return None;
         }
         if key == field {
-            found = Some(members[i].1);
+            found = Some(*value);
         }
     }
     let raw = found?.get();
@@ -176,6 +177,13 @@ mod tests {
         }
         assert_eq!(clean_record(b"{\"text\": \"\xff\"}", "text", upper), None, "not UTF-8");
         assert_eq!(clean_record(b"{\"text\": \"a\"}", "text", |_| None), None, "the cleaner declined");
+    }
+
+    #[test]
+    fn many_keys_take_linear_time() {
+        let members: String = (0..200_000).map(|i| format!("\"k{i}\":{i},")).collect();
+        let raw = format!("{{{members}\"text\": \"a\"}}");
+        assert_eq!(cleaned(&raw).unwrap(), format!("{{{members}\"text\": \"A\"}}\n"));
     }
 
     #[test]

@@ -39,6 +39,15 @@ impl InputFormat {
             _ => None,
         }
     }
+
+    /// True if a text this format names, with `detected` layout, is read as markdown.
+    pub fn reads_markdown(self, detected: &Detected) -> bool {
+        match self {
+            InputFormat::Auto => detected.markdown,
+            InputFormat::Markdown => true,
+            InputFormat::Text | InputFormat::Nodes => false,
+        }
+    }
 }
 
 /// What `detect` found.

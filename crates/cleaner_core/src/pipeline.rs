@@ -60,11 +60,7 @@ pub struct RunOptions<'h> {
 /// (`fragments::join`), one line per group.
 pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome {
     let detected = markup::detect(text);
-    let markdown = match options.format {
-        InputFormat::Auto => detected.markdown,
-        InputFormat::Markdown => true,
-        InputFormat::Text | InputFormat::Nodes => false,
-    };
+    let markdown = options.format.reads_markdown(&detected);
     let keep_headline = !options.body_only;
     // The rules read every text without its invisible characters (`text::visible`).
     let visible_headline = options.headline.map(text::visible);

@@ -107,11 +107,15 @@ fn clean_records<'py>(
                     if sniff_html && jsonl::may_be_html(text) {
                         return None;
                     }
+                    // Visible text of markdown is written by corpus mode: decline before cleaning.
+                    if visible_output && options.format.reads_markdown(&markup::detect(text)) {
+                        return None;
+                    }
                     // Rules keep no state between runs (a page is built per run): after a
                     // panic nothing is left half-changed for the next record.
                     let run = AssertUnwindSafe(|| pipeline::run(text, &active, options));
                     let outcome = std::panic::catch_unwind(run).ok()?;
-                    (!(visible_output && outcome.markdown)).then_some(outcome.text)
+                    Some(outcome.text)
                 };
                 jsonl::clean_record(raw, field, clean)
             })
