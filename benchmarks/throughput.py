@@ -16,7 +16,9 @@ on one core over the dev pages: ``cleaner.clean`` (text in, text out, as the
 C4 line rules), ``cleaner.explain`` with its removals read (the ledger's cost),
 the C4 line rules (``baselines.c4_filter``) and ``trafilatura.extract`` on the
 pages' HTML.
-Last, the cold start of ``cleaner < small.txt`` against ``python -c pass``,
+Then ``cleaner FILE`` on one large text file (``--text-mb``, the pages' raw texts joined
+and repeated): its peak RSS against the file's size. Last, the cold start of
+``cleaner < small.txt`` against ``python -c pass``,
 both with the real interpreter (``sys.executable``), never a shim.
 """
 
@@ -51,6 +53,9 @@ import cleaner  # noqa: E402
 DEV = ROOT.parent / "shared" / "benchdata" / "scrapinghub-dev"
 # Issue 5 asks for at least this much JSONL, so that start-up cost disappears in the rate.
 DEFAULT_SIZE_MB = 200
+# The one large plain-text file whose memory is measured: big enough that the command's own
+# tens of megabytes do not hide what the text costs.
+DEFAULT_TEXT_MB = 64
 # Seconds between two samples of the process tree's memory: smaps reads cost ~10 ms.
 SAMPLE_INTERVAL = 0.5
 # In-process rows repeat the dev pages until at least this many seconds passed, for a stable rate.
@@ -166,11 +171,16 @@ def tree_pss(root: psutil.Process) -> int:
     return total
 
 
-def run_measured(args: Sequence[str], workdir: Path) -> tuple[float, float, int, int]:
-    """Run a command to its end: (seconds, CPU seconds, peak RSS of its largest process, peak tree PSS)."""
+def run_measured(args: Sequence[str], workdir: Path, stdout: Path | None = None) -> tuple[float, float, int, int]:
+    """Run a command to its end, its standard output into ``stdout`` if given: (seconds, CPU
+    seconds, peak RSS of its largest process, peak tree PSS)."""
     report = workdir / "maxrss"
     start = time.perf_counter()
-    wrapper = subprocess.Popen([sys.executable, "-c", MAXRSS_WRAPPER, str(report), *args], env=child_env())
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(stdout.open("wb")) if stdout is not None else None
+        wrapper = subprocess.Popen(
+            [sys.executable, "-c", MAXRSS_WRAPPER, str(report), *args], env=child_env(), stdout=out
+        )
     root = psutil.Process(wrapper.pid)
     peak_pss = 0
     while True:
@@ -191,6 +201,17 @@ def bench_cli(corpus: Path, records: int, size: int, jobs: int, out: Path) -> Ro
     seconds, cpu, rss, pss = run_measured(args, out.parent)
     name, source = f"cleaner --jsonl -j {jobs}", f"JSONL {size / MB:,.0f} MB"
     return Row(name, source, records, seconds, cpu, size / MB, rss / MB, pss / MB)
+
+
+def bench_text_file(pages: Sequence[Page], path: Path, size_mb: float) -> Row:
+    """``cleaner FILE`` on one large plain-text file (the pages' raw texts joined, repeated to
+    ``size_mb``): a text mode run's time and peak memory, read against the file's size."""
+    joined = "\n\n".join(p.raw for p in pages)
+    copies = max(1, round(size_mb * MB / len(joined.encode("utf-8"))))
+    path.write_text("\n\n".join([joined] * copies), encoding="utf-8")
+    seconds, cpu, rss, _ = run_measured([*cleaner_command(), str(path)], path.parent, path.with_suffix(".out"))
+    size = path.stat().st_size
+    return Row("cleaner FILE (one text)", f"text {size / MB:,.0f} MB", 1, seconds, cpu, size / MB, rss / MB)
 
 
 def bench_side_by_side(corpus: Path, jobs: int, workdir: Path) -> Row:
@@ -303,6 +324,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size-mb", type=float, default=DEFAULT_SIZE_MB, help="JSONL size to build (MB)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N for the -j N run")
+    parser.add_argument("--text-mb", type=float, default=DEFAULT_TEXT_MB, help="size of the one text file (MB)")
     args = parser.parse_args()
     pages = load_pages()
     raws = [p.raw for p in pages]
@@ -324,9 +346,10 @@ def main() -> None:
         identical = outputs[0].read_bytes() == outputs[1].read_bytes()
         same_code = digest == source_digest()
         difference = "" if identical else f" ({first_difference(*outputs)})"
+        text_file = bench_text_file(pages, Path(tmp) / "joined.txt", args.text_mb)
         small = min((DEV / "raw").glob("*.txt"), key=lambda p: p.stat().st_size)
         medians = cold_start(small)
-    print_table([*cli_rows, side_by_side, *rows])
+    print_table([*cli_rows, side_by_side, *rows, text_file])
     print()
     speedup = cli_rows[0].seconds / cli_rows[1].seconds
     print(f"-j {args.jobs} vs -j 1: {speedup:.2f}x; outputs identical: {identical}{difference}")
@@ -336,6 +359,10 @@ def main() -> None:
     )
     if not same_code:
         print("warning: cleaner/ changed during the runs; the two runs did not clean with the same code")
+    if text_file.rss_mb is not None:
+        print(
+            f"one {text_file.megabytes:,.0f} MB text file: peak RSS {text_file.rss_mb / text_file.megabytes:.1f}x its size"
+        )
     print_cold_start(small, medians)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"python {sys.version.split()[0]} ({sys.executable}), {os.cpu_count()} cores, load average {load}")
