@@ -47,7 +47,8 @@ static ACCOUNT_PROMPT: Pattern = Pattern::new(|| {
 /// and the reader-revenue appeal beside it: "Jede kleine Spende hilft …!", "Ihr Beitrag hilft
 /// uns …", "Unterstütze Example bereits mit 2 Euro!", "Unterstützen Sie unsere Arbeit",
 /// "Support independent journalism" (not "Jede Spende hilft, sagte die Vorsitzende.").
-/// Origin: issue 16, leaks on trafilatura-dev (sign-up consent and donation prompts at the
+/// The form's reCAPTCHA notice ("This site is protected by reCAPTCHA and the Google Privacy
+/// Policy …") too. Origin: issue 16, leaks on trafilatura-dev (sign-up consent and donation prompts at the
 /// body's end, 9 pages of different sites) and one on scrapinghub-dev.
 static PAYWALL_SENTENCE: Pattern = Pattern::new(|| {
     prompt(concat!(
@@ -62,6 +63,7 @@ static PAYWALL_SENTENCE: Pattern = Pattern::new(|| {
         r"|(?:^|[.!?]\s+)get (?:[\w'’-]+ ){0,4}delivered (?:through your letterbox|to your (?:door|doorstep|home)) every (?:week|month)\b",
         r"|^(?:by (?:registering|signing up|subscribing|creating an account),? you (?:agree|accept|consent)",
         r"|mit (?:der|ihrer) (?:registrierung|anmeldung),? (?:akzeptieren|bestätigen|stimmen) sie)\b",
+        r"|\bprotected by recaptcha\b",
         r"|^zapraszamy (?:też |również )?do (?:subskrypcji|prenumeraty)\b",
         r"|^(?:mit (?:der|ihrer|deiner) anmeldung|ich (?:akzeptiere|bin mit|stimme|willige))\b.{0,100}",
         r"\b(?:datenschutz(?:erklärung|bestimmungen|hinweisen?|richtlinien?)|newsletter\w*)\b",
