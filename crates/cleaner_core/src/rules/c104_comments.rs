@@ -49,11 +49,19 @@ static COMMENTS_LABEL: Pattern = Pattern::new(|| {
 
 /// "We'd like to hear what you think about this or any of our articles.", "Tell us what you
 /// think...": the page asking for the reader's reaction, at the start of the line (a quoted
-/// "We'd love to hear from you," in a report is the speaker's).
+/// "We'd love to hear from you," in a report is the speaker's). The comment form's small
+/// print: WordPress's Akismet notice in its translations ("This site uses Akismet to reduce
+/// spam. …", "Diese Website verwendet Akismet, um Spam zu reduzieren."; not an article about
+/// the filter), "Para comentar debes registrarte …", "Wenn Sie diesen Beitrag kommentieren
+/// möchten, …", "… przed dodaniem komentarza" (issue 16: comment-form lines kept at the
+/// body's end on trafilatura-dev).
 static REACTION_PROMPT: Pattern = Pattern::new(|| {
     prompt(concat!(
         r"^we(?:'d|’d| would)? (?:like|love|want) to hear (?:what you think|your thoughts|from you)\b",
         r"|^(?:tell us|let us know) what you think\b",
+        r"|\bakismet,? (?:to reduce spam|um spam zu reduzieren|para reducir el spam|pour réduire les indésirables)",
+        r"|\bprzed dodaniem komentarza\b",
+        r"|^(?:para comentar (?:debes|tienes que|es necesario)|wenn (?:sie|du) (?:diesen|den|einen) (?:blogeintrag|beitrag|artikel) kommentieren)\b",
     ))
 });
 

@@ -40,7 +40,16 @@ static ACCOUNT_PROMPT: Pattern = Pattern::new(|| {
 /// magazine delivered to your door every month. 12 issues for £11.99." (not "Meal kits
 /// delivered to your door every week …", "… sold 12 issues for $3, a price …"), the sign-up
 /// form's consent ("By registering you agree to our terms", "Mit der Registrierung akzeptieren
-/// Sie …") and "Zapraszamy do subskrypcji" ("we invite you to subscribe").
+/// Sie …") and "Zapraszamy do subskrypcji" ("we invite you to subscribe"). The sign-up
+/// box's consent line, which names the privacy policy or the newsletter ("Ich bin mit der
+/// Verarbeitung meiner Daten gemäß der Datenschutzerklärung einverstanden", "I agree that
+/// Example can send me the … newsletter"; not "Ich bin mit dem Urteil nicht einverstanden"),
+/// and the reader-revenue appeal beside it: "Jede kleine Spende hilft …!", "Ihr Beitrag hilft
+/// uns …", "Unterstütze Example bereits mit 2 Euro!", "Unterstützen Sie unsere Arbeit",
+/// "Support independent journalism" (not "Jede Spende hilft, sagte die Vorsitzende.").
+/// The form's reCAPTCHA notice ("This site is protected by reCAPTCHA and the Google Privacy
+/// Policy …") too. Origin: issue 16, leaks on trafilatura-dev (sign-up consent and donation prompts at the
+/// body's end, 9 pages of different sites) and one on scrapinghub-dev.
 static PAYWALL_SENTENCE: Pattern = Pattern::new(|| {
     prompt(concat!(
         r"^(?:subscribe|sign in|log in|register|become a (?:member|subscriber))\b.{0,80}",
@@ -54,7 +63,17 @@ static PAYWALL_SENTENCE: Pattern = Pattern::new(|| {
         r"|(?:^|[.!?]\s+)get (?:[\w'’-]+ ){0,4}delivered (?:through your letterbox|to your (?:door|doorstep|home)) every (?:week|month)\b",
         r"|^(?:by (?:registering|signing up|subscribing|creating an account),? you (?:agree|accept|consent)",
         r"|mit (?:der|ihrer) (?:registrierung|anmeldung),? (?:akzeptieren|bestätigen|stimmen) sie)\b",
+        r"|\bprotected by recaptcha\b",
         r"|^zapraszamy (?:też |również )?do (?:subskrypcji|prenumeraty)\b",
+        r"|^(?:mit (?:der|ihrer|deiner) anmeldung|ich (?:akzeptiere|bin mit|stimme|willige))\b.{0,100}",
+        r"\b(?:datenschutz(?:erklärung|bestimmungen|hinweisen?|richtlinien?)|newsletter\w*)\b",
+        r"|^i (?:have read and )?(?:agree|consent|accept)(?: to| that)\b.{0,100}",
+        r"\b(?:privacy (?:policy|notice|statement)|terms (?:of use|and conditions|of service)|newsletters?)\b",
+        r"|^jede (?:kleine )?spende hilft\b.{0,80}!$|^jetzt spenden\b",
+        r"|^(?:ihr|dein|ihre|deine) (?:beitrag|spende|unterstützung) hilft,? (?:uns|unsere[mnr]?)\b",
+        r"|\b(?:unterstützen sie|unterstütze) (?:unsere arbeit|unseren journalismus|unabhängigen journalismus|diese form des)\b",
+        r"|^unterstütze(?:n sie)? [\w.-]+ (?:bereits |schon )?(?:mit|ab) (?:nur )?\d",
+        r"|^(?:please )?(?:support (?:us|our (?:work|journalism|reporting)|independent journalism)|donate (?:now|today))\b",
     ))
 });
 

@@ -17,6 +17,10 @@ Removed:
     Photo: Reuters
 Removed:
     Protesters outside the court on Monday. (AP Photo/John Roe)
+Removed:
+    Snow on the old town's roofs. Photo: Jane Doe/example.org
+Kept:
+    The police released a photo: it shows the suspect leaving the bank.
 Kept:
     Photographers waited outside the court for hours before the verdict.
 Kept:
@@ -25,7 +29,7 @@ Kept:
     Source: the ministry said the figures were provisional.
 ";
 
-const VISUAL_WORD: &str = r"(?:photo(?:graph)?|image|picture|pic|foto|bild|video|graphic|illustration|credit)s?";
+const VISUAL_WORD: &str = r"(?:photo(?:graph)?|image|picture|pic|foto|фото|bild|video|graphic|illustration|credit)s?";
 fn credit_word() -> String {
     format!(
         r"(?:(?:crédits?|credits?) )?(?:{VISUAL_WORD}|(?:source|quelle|fuente|bildnachweis|bildquelle)s?|copyright)"
@@ -140,6 +144,32 @@ static CAPTION_LABEL: LazyLock<PyRegex> = LazyLock::new(|| {
         Mode::FullMatch,
     )
 });
+/// A caption whose credit closes it without brackets: "In Gottesdiensten gilt Maskenpflicht.
+/// Foto: Jane Doe/cc by-sa 2.0", "Cyber-Attacken nehmen zu. – © Jane Doe – stock.example.com",
+/// "El puerto de noche. Foto: Archivo El Diario.", "Le hall de l'université / (C) Jane Doe".
+/// The credit after the marker is a name, not a clause: at most MAX_TAIL_CREDIT_WORDS words,
+/// with a slash or a domain in it or every word capitalised ("Die Polizei veröffentlichte ein
+/// Foto: Es zeigt den Verdächtigen." stays); the caption before it has MIN_CAPTION_WORDS
+/// words at least (a bare credit is CREDIT_LINE's) and MAX_CAPTION_WORDS at most. Origin: issue 16, captions kept inside the
+/// body on trafilatura-dev (German and Spanish credits without brackets, 4 pages of
+/// different sites) and docs/quality-analysis.md (captions and credits, 0.8 precision points
+/// on scrapinghub-dev).
+static CREDIT_TAIL: LazyLock<PyRegex> = LazyLock::new(|| {
+    PyRegex::new(
+        concat!(
+            r"\s(?:[-–—|/]\s*)?(?:(?:fotos?|photos?|bild(?:er)?|images?|фото)\s*:|©|\(c\))",
+            r"\s*(?P<credit>[^\s:;!?©][^:;!?©]{0,79})$",
+        ),
+        true,
+        Mode::Search,
+    )
+});
+const MAX_TAIL_CREDIT_WORDS: usize = 6;
+const MIN_CAPTION_WORDS: usize = 2;
+/// A caption is a sentence or two; a longer lead is a paragraph or a whole page's text on
+/// one line (HTML mode: "… Related Posts … Copyright © 2018. All Rights Reserved.").
+const MAX_CAPTION_WORDS: usize = 40;
+
 /// A credit names a source; more words make it a sentence.
 const MAX_CREDIT_WORDS: usize = 8;
 /// "Source: the ministry said the figures were provisional." — a source of this many words
@@ -155,7 +185,7 @@ impl Rule for CaptionCredit {
     }
 
     fn line_patterns(&'static self) -> Vec<&'static PyRegex> {
-        vec![&*CREDIT_LINE, &*AGENCY_LINE, &*SIGNED_CAPTION, &*CAPTION_LABEL]
+        vec![&*CREDIT_LINE, &*AGENCY_LINE, &*SIGNED_CAPTION, &*CAPTION_LABEL, &*CREDIT_TAIL]
     }
 
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
@@ -163,10 +193,41 @@ impl Rule for CaptionCredit {
             let hay = page.hay(number);
             match CREDIT_LINE.group(hay, "source") {
                 Some(source) => is_credit(source.unwrap_or("")),
-                None => AGENCY_LINE.is_match(hay) || is_credited_caption(hay) || CAPTION_LABEL.is_match(hay),
+                None => {
+                    AGENCY_LINE.is_match(hay)
+                        || is_credited_caption(hay)
+                        || CAPTION_LABEL.is_match(hay)
+                        || is_caption_with_credit_tail(hay)
+                }
             }
         })
     }
+}
+
+/// A caption closed by an unbracketed credit (see CREDIT_TAIL).
+fn is_caption_with_credit_tail(hay: Hay<'_>) -> bool {
+    let Some((start, _)) = CREDIT_TAIL.find(hay) else { return false };
+    let Some(Some(credit)) = CREDIT_TAIL.group(hay, "credit") else { return false };
+    let credit = credit.trim_end_matches('.');
+    let words: Vec<&str> = credit.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let caption_words = word_count(&hay.text[..start]);
+    if words.is_empty()
+        || words.len() > MAX_TAIL_CREDIT_WORDS
+        || !(MIN_CAPTION_WORDS..=MAX_CAPTION_WORDS).contains(&caption_words)
+    {
+        return false;
+    }
+    // A source: a path or a domain, or a name (every word capitalised).
+    credit.contains('/')
+        || words.iter().any(|w| is_domain(w))
+        || words.iter().all(|w| pychar::first_char(w).is_some_and(|c| pychar::is_upper(c) || pychar::is_digit(c)))
+}
+
+/// "stock.example.com", "pixelio.de": a word with a dot between letters and a short ending.
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(head, tail)| {
+        !head.is_empty() && (2..=6).contains(&tail.chars().count()) && tail.chars().all(char::is_alphabetic)
+    })
 }
 
 /// A credit line's source names a source ("Reuters"), not a sentence ("the ministry said …").
