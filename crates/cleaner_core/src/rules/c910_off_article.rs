@@ -17,7 +17,10 @@ their word count, other lines cost a little, one- and two-word labels
 rows written a cell a line below an introduction) count like prose, a lead-in line
 ending in a colon right above the body opens it, one ending the body
 takes in the numbered or bulleted list it announces, an author box (\"About
-Jane Doe\" and a bio naming her) costs like chrome, and a comment-section
+Jane Doe\" and a bio naming her) costs like chrome, a bio near the body's
+end (\"Hallo, ich bin …\", \"Ich bin Steffi, …\", \"Jane Doe is a city
+reporter …\") ends the body above it and its heading when little prose
+follows it, and a comment-section
 heading in any lexicon language ends it. Inside the article nothing is
 removed by this rule, so subheadings, short quotes and lists between body
 paragraphs stay; outside it, menus, headline lists, teasers and footers go.
