@@ -497,15 +497,16 @@ def takes_fast_path(settings: Settings) -> bool:
         return False
     # A field name from a command line that is not UTF-8 (a surrogate escape) names no key the
     # core can compare: clean_line reports the missing field.
-    return utf8_length_or_none(settings.field) is not None
+    return encodes_as_utf8(settings.field)
 
 
-def utf8_length_or_none(text: str) -> int | None:
-    """Bytes of ``text`` in UTF-8, or None if it holds a lone surrogate."""
+def encodes_as_utf8(text: str) -> bool:
+    """True unless ``text`` holds a lone surrogate, which UTF-8 cannot write."""
     try:
-        return len(text.encode("utf-8"))
+        text.encode("utf-8")
     except UnicodeEncodeError:
-        return None
+        return False
+    return True
 
 
 def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[bytes, int, int] | None]:
@@ -520,7 +521,6 @@ def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[b
     from cleaner import _core, registry
 
     options = settings.options
-
     codes = [rule.code for rule in registry.active_rules(options.select, options.ignore)]
     return _core.clean_records(
         lines,

@@ -20,7 +20,7 @@
 use std::sync::LazyLock;
 
 use crate::lexicon;
-use crate::page::{Features, Line, Page};
+use crate::page::{Features, Line, LineTest, Page};
 use crate::pychar::{self, casefold, first_char};
 use crate::pyre::{Mode, PyRegex};
 use crate::text::DATE_SIGNAL;
@@ -322,16 +322,24 @@ fn is_author_heading(page: &Page<'_>, line: &Line<'_>) -> bool {
 
 /// True for a first-person self-introduction (see GREETINGS).
 pub fn is_self_introduction(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let fold = |word: &str| casefold(word.trim_end_matches([',', '!', '.']));
-    let greeted = words.first().is_some_and(|w| GREETINGS.contains(&fold(w).as_str()));
-    let rest = &words[usize::from(greeted)..];
-    if !greeted && is_third_person_bio(&words) {
+    // Only the line's first words are read (see INTRODUCTION_WORDS_READ): a body's long
+    // paragraphs are not split, or their words case-folded, to the end.
+    let words: Vec<&str> = text.split_whitespace().take(*INTRODUCTION_WORDS_READ).collect();
+    // The words read, case-folded at once: folding maps no character to or from whitespace, so
+    // the folded words are the words folded one by one; and none to or from ",", "!" or ".", so
+    // trimming those after folding is trimming them before.
+    let read = words.last().map_or("", |last| &text[..last.as_ptr() as usize - text.as_ptr() as usize + last.len()]);
+    let folded_text = casefold(read);
+    let folded: Vec<&str> = folded_text.split_whitespace().collect();
+    let greeted = folded.first().is_some_and(|w| GREETINGS.contains(&w.trim_end_matches([',', '!', '.'])));
+    let skip = usize::from(greeted);
+    let (rest, rest_folded) = (&words[skip..], &folded[skip..]);
+    if !greeted && is_third_person_bio(&words, &folded) {
         return true;
     }
     for phrase in INTRODUCTIONS {
         let n = phrase.split(' ').count();
-        if rest.len() <= n || !rest[..n].iter().map(|w| casefold(w)).eq(phrase.split(' ').map(str::to_string)) {
+        if rest.len() <= n || !rest_folded[..n].iter().copied().eq(phrase.split(' ')) {
             continue;
         }
         if greeted {
@@ -350,21 +358,26 @@ pub fn is_self_introduction(text: &str) -> bool {
     false
 }
 
-/// "Meg James is a corporate media reporter …" (see BIO_VERBS).
-fn is_third_person_bio(words: &[&str]) -> bool {
-    let Some(verb) = words.iter().position(|w| BIO_VERBS.contains(&casefold(w).as_str())) else {
+/// The most words `is_self_introduction` reads: a greeting, the longest introduction phrase,
+/// one word after it and a name; or a name, the verb, the article and the role words.
+static INTRODUCTION_WORDS_READ: LazyLock<usize> = LazyLock::new(|| {
+    let longest = INTRODUCTIONS.iter().map(|phrase| phrase.split(' ').count()).max().unwrap_or(0);
+    (1 + longest + 1 + MAX_AUTHOR_NAME_WORDS).max(MAX_AUTHOR_NAME_WORDS + 2 + MAX_ROLE_WORDS)
+});
+
+/// "Meg James is a corporate media reporter …" (see BIO_VERBS). Only the verb's first
+/// place counts, and it must stand within the first MAX_AUTHOR_NAME_WORDS + 1 words.
+fn is_third_person_bio(words: &[&str], folded: &[&str]) -> bool {
+    let Some(verb) = folded.iter().position(|w| BIO_VERBS.contains(w)) else {
         return false;
     };
     if !(1..=MAX_AUTHOR_NAME_WORDS).contains(&verb)
         || !words[..verb].iter().all(|w| first_char(w).is_some_and(pychar::is_upper))
-        || !words.get(verb + 1).is_some_and(|w| BIO_ARTICLES.contains(&casefold(w).as_str()))
+        || !folded.get(verb + 1).is_some_and(|w| BIO_ARTICLES.contains(w))
     {
         return false;
     }
-    words[verb + 2..].iter().take(MAX_ROLE_WORDS).any(|w| {
-        let folded = casefold(w);
-        WRITER_ROLES.iter().any(|role| folded.starts_with(role))
-    })
+    folded[verb + 2..].iter().take(MAX_ROLE_WORDS).any(|w| WRITER_ROLES.iter().any(|role| w.starts_with(role)))
 }
 
 /// The body's end, moved up above an author box in its tail (see GREETINGS).
@@ -374,7 +387,10 @@ fn author_box_end(page: &Page<'_>, body_start: usize, body_end: usize) -> usize 
     let mut before = prose(body_start);
     for n in body_start + 1..=body_end {
         let line = page.line(n);
-        if !line.is_blank() && page.is_live(n) && is_self_introduction(line.stripped) {
+        if !line.is_blank()
+            && page.is_live(n)
+            && page.test(LineTest::SelfIntroduction, n, || is_self_introduction(line.stripped))
+        {
             let after = total - before - prose(n);
             if (after as f64) <= MAX_BOX_TAIL_SHARE * before as f64 {
                 return box_top(page, body_start, n);

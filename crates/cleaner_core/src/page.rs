@@ -70,6 +70,8 @@ pub enum LineTest {
     RelatedHeading,
     /// C203: a bulleted entry.
     Bullet,
+    /// C910's layout: an author's self-introduction or bio (`layout::is_self_introduction`).
+    SelfIntroduction,
 }
 
 /// Lines `start..=end` (1-based) of the input, removed by one rule, and their text.
@@ -184,8 +186,8 @@ impl<'a> Page<'a> {
         self.markup.get(number - 1).copied().unwrap_or_default()
     }
 
-    /// The page of `parent`'s kept text (`kept_lines`: line `i` is `parent`'s line
-    /// `numbers[i - 1]`, trailing whitespace stripped, and a last empty line), as a second run
+    /// The page of `parent`'s kept lines, `kept` and their `numbers` (`kept_lines`: line `i` is
+    /// `kept[i - 1]`, `parent`'s line `numbers[i - 1]`, and a last empty line), as a second run
     /// would read it, which takes over every per-line column `parent` computed: each is a
     /// function of the line's stripped text, which keeping a line does not change. The
     /// pipeline's confirming pass reads its page this way.
@@ -193,12 +195,11 @@ impl<'a> Page<'a> {
     /// Its lines borrow `parent`'s text: no copy of the kept text is made. A kept line's
     /// stripped visible text is `parent`'s (stripping the trailing whitespace that the output
     /// drops changes nothing that `strip` would keep).
-    pub fn derived(parent: &Page<'a>, numbers: &[usize]) -> Page<'a> {
+    pub fn derived(parent: &Page<'a>, kept: &[&'a str], numbers: &[usize]) -> Page<'a> {
         let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(numbers.len() + 1);
-        lines.extend(numbers.iter().enumerate().map(|(i, &n)| {
+        lines.extend(kept.iter().zip(numbers).enumerate().map(|(i, (&text, &n))| {
             let from = &parent.lines[n - 1];
-            let text = if from.is_blank() { "" } else { pychar::rstrip(from.text) };
             Line { number: i + 1, text, stripped: from.stripped, plain: from.plain }
         }));
         lines.push(Line { number: numbers.len() + 1, text: "", stripped: "", plain: is_plain("") });

@@ -103,8 +103,8 @@ fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule]) -> (Page<'a>, Vec<Removal>
             break;
         }
         // The next pass reads exactly what this one wrote (the kept text), as a second run would.
-        let (_, numbers) = page.kept_lines();
-        let mut again = Page::derived(&page, &numbers);
+        let (kept, numbers) = page.kept_lines();
+        let mut again = Page::derived(&page, &kept, &numbers);
         let later = one_pass(&mut again, &contextual);
         drop(again);
         if later.is_empty() {

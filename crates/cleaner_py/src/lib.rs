@@ -46,7 +46,19 @@ fn explain(
     headline: Option<&str>,
     input_format: &str,
 ) -> PyResult<PyOutcome> {
-    let active = resolve(&codes)?;
+    run_one(py, text, &codes, keep_headline, headline, input_format)
+}
+
+/// One text cleaned without the GIL, as `explain` and `explain_utf8` give it.
+fn run_one(
+    py: Python<'_>,
+    text: &str,
+    codes: &[String],
+    keep_headline: bool,
+    headline: Option<&str>,
+    input_format: &str,
+) -> PyResult<PyOutcome> {
+    let active = resolve(codes)?;
     let options = RunOptions { body_only: !keep_headline, headline, format: self::input_format(input_format)? };
     Ok(py.allow_threads(|| convert(pipeline::run(text, &active, options))))
 }
@@ -68,10 +80,8 @@ fn explain_utf8<'py>(
     input_format: &str,
 ) -> PyResult<PyUtf8Outcome<'py>> {
     let text = std::str::from_utf8(data).map_err(|e| PyValueError::new_err(e.valid_up_to()))?;
-    let active = resolve(&codes)?;
-    let options = RunOptions { body_only: !keep_headline, headline, format: self::input_format(input_format)? };
     let (clean, removals, markdown, blank_separated, nodes) =
-        py.allow_threads(|| convert(pipeline::run(text, &active, options)));
+        run_one(py, text, &codes, keep_headline, headline, input_format)?;
     Ok((PyBytes::new(py, clean.as_bytes()), removals, markdown, blank_separated, nodes))
 }
 
