@@ -58,6 +58,18 @@ def removed_between_prose(line: str, code: str) -> list[tuple[str, str]]:
         ("Lees ook", "C201"),
         ("Leia também", "C201"),
         ("Leggi anche", "C201"),
+        # Issue 16, chrome the lexicons missed on trafilatura-dev (see the lexicon files' history).
+        ("Hinterlasse eine Antwort", "C104"),
+        ("Was denkst du?", "C104"),
+        ("Rezept drucken", "C102"),
+        ("Empfohlen für dich", "C201"),
+        ("Affiliatelink", "C109"),
+        ("Zum Shop", "C110"),
+        ("Empfohlener redaktioneller Inhalt", "C113"),
+        ("Erschienen in", "C108"),
+        ("Pour approfondir", "C201"),
+        ("Otras noticias", "C201"),
+        ("Explore further", "C201"),
     ],
 )
 def test_chrome_in_other_languages_is_removed(line: str, code: str) -> None:
@@ -86,6 +98,19 @@ def test_notices_inside_a_line_in_other_languages(line: str, code: str) -> None:
 def test_a_recipe_about_cookies_is_kept() -> None:
     line = "Wir verwenden für die Cookies am liebsten braune Butter und eine Prise Meersalz."
     assert explain(f"{line}\n", select=["C113"]).removals == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Erschienen in Berlin ist das Buch 1927 bei Rowohlt.", "C108"),
+        ("Was denkst du über die neue Regel, fragte die Lehrerin die Klasse.", "C104"),
+        ("Zum Shop gehört auch eine kleine Werkstatt im Hinterhof.", "C110"),
+        ("Explore further afield and you will find the old mill.", "C201"),
+    ],
+)
+def test_sentences_that_open_like_a_phrase_are_kept(line: str, code: str) -> None:
+    assert removed_between_prose(line, code) == []
 
 
 def test_a_sentence_that_starts_like_a_prefix_is_kept() -> None:
