@@ -70,6 +70,11 @@ def removed_between_prose(line: str, code: str) -> list[tuple[str, str]]:
         ("Pour approfondir", "C201"),
         ("Otras noticias", "C201"),
         ("Explore further", "C201"),
+        ("Vervielfältigung nur mit Genehmigung", "C302"),
+        ("© 2021 Beispiel Verlag. Nachdruck nur mit Genehmigung.", "C302"),
+        ("Dir hat der Artikel gefallen? Jetzt teilen...", "C102"),
+        ("Hat Ihnen dieser Beitrag gefallen?", "C102"),
+        ("Did you enjoy this article? Share it with your friends!", "C102"),
     ],
 )
 def test_chrome_in_other_languages_is_removed(line: str, code: str) -> None:
@@ -107,6 +112,8 @@ def test_a_recipe_about_cookies_is_kept() -> None:
         ("Was denkst du über die neue Regel, fragte die Lehrerin die Klasse.", "C104"),
         ("Zum Shop gehört auch eine kleine Werkstatt im Hinterhof.", "C110"),
         ("Explore further afield and you will find the old mill.", "C201"),
+        ("Der Jury hat der Beitrag gefallen, sagte die Vorsitzende am Abend.", "C102"),
+        ("Die Vervielfältigung nur mit Genehmigung des Archivs zu erlauben, war ein Fehler des Amtes.", "C302"),
     ],
 )
 def test_sentences_that_open_like_a_phrase_are_kept(line: str, code: str) -> None:

@@ -49,7 +49,10 @@ static FOLLOW_SHARE: Pattern = Pattern::new(|| {
 /// "Share it with a friend, she said" nor "… lets you snap a photo and share it with your
 /// friends."), an author's "Follow her on Twitter @jdoe" (the handle marks it: "Fans can follow
 /// her on Instagram" is prose), "¡Síguenos en nuestro canal de YouTube!", "Únete a nuestro
-/// canal de Telegram".
+/// canal de Telegram". The share prompt that asks first whether the reader liked the piece,
+/// at the start of the line: "Dir hat der Artikel gefallen? Jetzt teilen …", "Hat Ihnen
+/// dieser Beitrag gefallen?", "Did you enjoy this article?" (issue 16: kept at the body's end
+/// on trafilatura-dev; "Der Jury hat der Beitrag gefallen" is news).
 static FOLLOW_SENTENCE: Pattern = Pattern::new(|| {
     prompt(&format!(
         concat!(
@@ -58,6 +61,8 @@ static FOLLOW_SENTENCE: Pattern = Pattern::new(|| {
             r"|\bfollow (?:him|her|them|me|us) on {n}\s*(?:at\s*)?@\w",
             r"|\b(?:nuestro|nuestra) (?:canal|cuenta|página) (?:de|en) {n}\b",
             r"|\b(?:únete|suscríbete|síguenos)\b.{{0,60}}\bcanal de {n}\b|\bcanal de {n}\b.{{0,60}}\b(?:únete|suscríbete)\b",
+            r"|^(?:(?:dir|ihnen|euch) hat|hat (?:dir|ihnen|euch)) (?:der|dieser|unser|mein) (?:artikel|beitrag|text) gefallen\b",
+            r"|^(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|the|our) (?:article|post|story)\?",
         ),
         n = NETWORK
     ))
