@@ -75,6 +75,8 @@ def removed_between_prose(line: str, code: str) -> list[tuple[str, str]]:
         ("Dir hat der Artikel gefallen? Jetzt teilen...", "C102"),
         ("Hat Ihnen dieser Beitrag gefallen?", "C102"),
         ("Did you enjoy this article? Share it with your friends!", "C102"),
+        ("Nächster Artikel FDP-Politiker stellen die Ampel infrage", "C111"),
+        ("Previous post » Ten tips for a greener garden", "C111"),
     ],
 )
 def test_chrome_in_other_languages_is_removed(line: str, code: str) -> None:
@@ -114,6 +116,7 @@ def test_a_recipe_about_cookies_is_kept() -> None:
         ("Explore further afield and you will find the old mill.", "C201"),
         ("Der Jury hat der Beitrag gefallen, sagte die Vorsitzende am Abend.", "C102"),
         ("Die Vervielfältigung nur mit Genehmigung des Archivs zu erlauben, war ein Fehler des Amtes.", "C302"),
+        ("Nächster Artikel folgt am Montag.", "C111"),
     ],
 )
 def test_sentences_that_open_like_a_phrase_are_kept(line: str, code: str) -> None:

@@ -23,7 +23,10 @@ Kept:
 
 /// "Read more", "Continue reading »", "READ MORE: Markets slide as ...", "Also read: ...",
 /// "Also: See our holiday coverage", "[Related: Markets slide as ...]", "Also on example.com
-/// Markets slide as ...", ">> Markets slide as ... <<", "Back to top", "Next article".
+/// Markets slide as ...", ">> Markets slide as ... <<", "Back to top", "Next article", and the
+/// pager between posts with its target's headline: "Next article Markets slide as …",
+/// "Vorheriger Artikel Wetter: mild bis Freitag" (issue 16: kept at the body's end on
+/// trafilatura-dev; "Nächster Artikel folgt am Montag." is a sentence).
 /// `{headline}` is the target of a labelled cross-link (see `ReadMoreLabel`).
 fn read_more(headline: &str) -> PyRegex {
     label(&format!(
@@ -37,6 +40,7 @@ fn read_more(headline: &str) -> PyRegex {
             r"|also on \w[\w.-]*\.[a-z]{{2,6}}\s+{h}",
             r"|>>\s*[^<>]{{1,200}}\s*<<",
             r"|more (?:news|stories|articles|videos)|back to (?:top|home)|(?:next|previous|prev) (?:article|story|post|page)",
+            r"|(?:next|previous|prev|nächste[rs]?|vorherige[rs]?) (?:article|story|post|artikel|beitrag)\s*[:|»›>]?\s+{h}",
             r"|(?:next|previous|prev|older|newer)(?: posts?| entries)?)[\s.!:»›>→…]*",
         ),
         h = headline
