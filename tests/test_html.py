@@ -216,3 +216,42 @@ def test_an_article_written_without_spaces_is_long_enough_to_be_extracted() -> N
     page = re.sub(r"<article>.*</article>", f"<article><h1>法律</h1>{paragraphs}</article>", PAGE, flags=re.S)
     article = trafilatura_html.article_text(page, keep_headline=False)
     assert article.extracted and f"{JAPANESE}2" in article.text and "Copyright" not in article.text
+
+
+CARD = (
+    '<span class="card"><a href="/people/jane-roe">Jane Roe</a>'
+    '<a href="/a1">Roe backs the bridge plan</a> <a href="/a2">Roe opens the library</a> '
+    '<a href="/people/jane-roe">MORE</a></span>'
+)
+
+
+def popup_page(popup: str) -> str:
+    """PAGE with a sentence naming a council member (linked) and ``popup`` after the link."""
+    sentence = (
+        f'<p>The plan was put forward by councillor <a href="/people/jane-roe">Jane Roe</a>{popup} '
+        "who chairs the transport committee and has argued for the repair since the floods.</p>"
+    )
+    return PAGE.replace("<p>Share on Facebook</p>", sentence)
+
+
+def test_a_hover_card_after_a_linked_name_is_not_article_text() -> None:
+    text = cleaner.clean_html(popup_page(CARD), keep_headline=False)
+    assert "councillor Jane Roe who chairs the transport committee" in " ".join(text.split())
+    assert "Roe backs the bridge plan" not in text
+
+
+def test_a_link_followed_by_the_sentence_keeps_the_element_after_it() -> None:
+    # Text between the link and the element: the sentence goes on, the element is no card.
+    kept = cleaner.clean_html(popup_page(CARD.replace("<span", ", <span")), keep_headline=False)
+    assert "Roe backs the bridge plan" in kept
+
+
+def test_a_closed_dialog_is_not_page_text_and_an_open_one_is() -> None:
+    # trafilatura's extraction leaves dialogs out; the whole-page fallback reads what the
+    # browser shows, which is an open dialog and never a closed one.
+    from cleaner.adapters.trafilatura_html import page_text
+
+    dialog = "<dialog><p>The bridge reopens to lorries in March, the council said.</p></dialog>"
+    assert "reopens to lorries" not in page_text(PAGE.replace("</article>", dialog + "</article>"))
+    shown = dialog.replace("<dialog>", "<dialog open>")
+    assert "reopens to lorries" in page_text(PAGE.replace("</article>", shown + "</article>"))

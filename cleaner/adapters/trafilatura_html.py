@@ -14,6 +14,12 @@ allows 2,048 levels; a page deeper still, or one that makes inscriptis recurse t
 deep, is read as a stream of tags by the standard library's parser, which has no
 depth at all, and its visible text is cleaned by the rules.
 
+Text the page shows only when the reader acts is taken out of the tree before either reads
+it (:func:`without_popups`): a hover card (the box of a person's photo and latest headlines
+that opens over a linked name) and, for the whole-page fallback, a closed ``<dialog>``.
+trafilatura keeps a hover card, since it sits inside the article's sentence, which then reads
+as the name twice and a list of headlines glued into it.
+
 The extraction is put in Unicode's composed form (NFC), as ``trafilatura.extract``
 returns it: ``bare_extraction`` leaves an "ü" written as "u" and a combining
 diaeresis as the page wrote it, and its words then match no search for "ü".
@@ -46,6 +52,9 @@ MIN_EXTRACT_WORDS = 50
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::)\s+")
 # The headline is looked for among the extraction's first lines, as the headline rule does.
 HEADLINE_LINES = 3
+# A hover card opens over a link and names what it describes first; besides that name it
+# links to at least this many more pages (the person's latest stories, a "more" link).
+MIN_CARD_LINKS = 2
 
 
 def decode(html: str | bytes) -> str:
@@ -108,6 +117,36 @@ def parse(page: str) -> HtmlElement | None:
         return None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         return None
+    return without_popups(tree)
+
+
+def without_popups(tree: HtmlElement) -> HtmlElement:
+    """The tree without what a reader sees only after acting: a ``<dialog>`` that is not
+    ``open`` (browsers do not render it; trafilatura leaves every dialog out, inscriptis
+    does not), and hover cards.
+
+    A hover card is the element right after a link, inside the same parent, whose text opens
+    with the link's own text (the card names its subject) and which holds at least
+    MIN_CARD_LINKS links of its own: "Rep. <a>Ilhan Omar</a><span>Ilhan Omar Hillicon Valley:
+    … Omar asks court … MORE</span> (D-Minn.)". A glossary tooltip that does not repeat its
+    term, or a link followed by the sentence's next words, is no card.
+    """
+    closed = [dialog for dialog in tree.iter("dialog") if dialog.get("open") is None]
+    for dialog in closed:
+        dialog.drop_tree()
+    cards = []
+    for link in tree.iter("a"):
+        card = link.getnext()
+        name = " ".join(link.text_content().split())
+        if card is None or len(name) < 2 or not isinstance(card.tag, str) or card.tag == "a":
+            continue
+        if (link.tail or "").strip():
+            continue  # the sentence goes on between the link and the element
+        text = " ".join(card.text_content().split())
+        if text.startswith(name) and sum(1 for _ in card.iter("a")) > MIN_CARD_LINKS:
+            cards.append(card)
+    for card in cards:
+        card.drop_tree()
     return tree
 
 
