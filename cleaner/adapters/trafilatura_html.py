@@ -52,8 +52,8 @@ MIN_EXTRACT_WORDS = 50
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::)\s+")
 # The headline is looked for among the extraction's first lines, as the headline rule does.
 HEADLINE_LINES = 3
-# A hover card opens over a link and names what it describes first; besides that name it
-# links to at least this many more pages (the person's latest stories, a "more" link).
+# A hover card opens over a link and names what it describes first, and links to more than
+# this many pages (its subject's page, the person's latest stories, a "more" link).
 MIN_CARD_LINKS = 2
 
 
@@ -125,11 +125,12 @@ def without_popups(tree: HtmlElement) -> HtmlElement:
     ``open`` (browsers do not render it; trafilatura leaves every dialog out, inscriptis
     does not), and hover cards.
 
-    A hover card is the element right after a link, inside the same parent, whose text opens
-    with the link's own text (the card names its subject) and which holds at least
-    MIN_CARD_LINKS links of its own: "Rep. <a>Ilhan Omar</a><span>Ilhan Omar Hillicon Valley:
-    … Omar asks court … MORE</span> (D-Minn.)". A glossary tooltip that does not repeat its
-    term, or a link followed by the sentence's next words, is no card.
+    A hover card is the element right after a link, with no text between them, whose text
+    opens with the link's own text (the card names its subject) and which holds more than
+    MIN_CARD_LINKS links: "Rep. <a>Ilhan Omar</a><span>Ilhan Omar Hillicon Valley: … Omar asks
+    court … MORE</span> (D-Minn.)". A glossary tooltip that does not repeat its term, or a
+    link the sentence goes on after, is no card. Each test reads only as much of the element
+    as it needs, so a page costs time linear in its size.
     """
     closed = [dialog for dialog in tree.iter("dialog") if dialog.get("open") is None]
     for dialog in closed:
@@ -137,17 +138,29 @@ def without_popups(tree: HtmlElement) -> HtmlElement:
     cards = []
     for link in tree.iter("a"):
         card = link.getnext()
-        name = " ".join(link.text_content().split())
-        if card is None or len(name) < 2 or not isinstance(card.tag, str) or card.tag == "a":
+        if card is None or not isinstance(card.tag, str) or card.tag == "a" or (link.tail or "").strip():
             continue
-        if (link.tail or "").strip():
-            continue  # the sentence goes on between the link and the element
-        text = " ".join(card.text_content().split())
-        if text.startswith(name) and sum(1 for _ in card.iter("a")) > MIN_CARD_LINKS:
+        name = " ".join(link.text_content().split())
+        if len(name) >= 2 and opens_with(card, name) and links_over(card, MIN_CARD_LINKS):
             cards.append(card)
     for card in cards:
         card.drop_tree()
     return tree
+
+
+def opens_with(element: HtmlElement, words: str) -> bool:
+    """True if the element's text, spaces folded, opens with ``words``."""
+    seen = ""
+    for piece in element.itertext():
+        seen = " ".join(f"{seen} {piece}".split())
+        if len(seen) > len(words):
+            break
+    return seen.startswith(words)
+
+
+def links_over(element: HtmlElement, count: int) -> bool:
+    """True if the element holds more than ``count`` links."""
+    return any(i == count for i, _ in enumerate(element.iter("a")))
 
 
 def page_text(page: str) -> str:
