@@ -14,7 +14,7 @@ use crate::pychar;
 use crate::pyre::{self, is_plain, Hay};
 use crate::rule::RuleMeta;
 use crate::rules::LINE_PATTERNS;
-use crate::text;
+use crate::text::{self, VisibleLines};
 
 /// One input line: its 1-based number, its text without the newline (what the output keeps),
 /// and what the rules read of it: that text without invisible characters
@@ -80,6 +80,9 @@ pub struct Removal {
     pub rule: &'static RuleMeta,
     pub start: usize,
     pub end: usize,
+    /// The lines' text, joined by "\n": left empty by the rules and filled in by the pipeline
+    /// once the page is gone (`pipeline::run`), since a page's removals can hold most of its
+    /// text and copying it beside the page's per-line columns doubled plain-text mode's peak.
     pub text: String,
 }
 
@@ -120,23 +123,34 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// The page of `text`, whose rules read `visible` (`text::visible(text)`).
     pub fn new(text: &'a str, visible: &'a str, keep_headline: bool, headline: Option<&'a str>) -> Page<'a> {
-        Page::build(text, visible, keep_headline, headline, |_, stripped| is_plain(stripped))
+        debug_assert_eq!(text.matches('\n').count(), visible.matches('\n').count(), "one visible line per line");
+        let mut visible_lines = visible.split('\n');
+        Page::build(text, |_, _| visible_lines.next().expect("one visible line per line"), keep_headline, headline)
     }
 
-    /// A page whose line `i` (0-based) is plain if `plain(i, stripped)` says so.
-    fn build(
+    /// The page of `text`, whose rules read each line without its invisible characters:
+    /// `visible` is `text::VisibleLines::of(text)`.
+    pub fn of_text(
         text: &'a str,
-        visible: &'a str,
+        visible: &'a VisibleLines,
         keep_headline: bool,
         headline: Option<&'a str>,
-        plain: impl Fn(usize, &str) -> bool,
     ) -> Page<'a> {
-        debug_assert_eq!(text.matches('\n').count(), visible.matches('\n').count(), "one visible line per line");
+        Page::build(text, |i, line| visible.line(i, line), keep_headline, headline)
+    }
+
+    /// A page whose line `i` (0-based), `t`, reads as `visible(i, t)`.
+    fn build(
+        text: &'a str,
+        mut visible: impl FnMut(usize, &'a str) -> &'a str,
+        keep_headline: bool,
+        headline: Option<&'a str>,
+    ) -> Page<'a> {
         // Sized once: a page of short lines would otherwise hold up to twice its lines.
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-        lines.extend(text.split('\n').zip(visible.split('\n')).enumerate().map(|(i, (t, v))| {
-            let stripped = pychar::strip(v);
-            Line { number: i + 1, text: t, stripped, plain: plain(i, stripped) }
+        lines.extend(text.split('\n').enumerate().map(|(i, t)| {
+            let stripped = pychar::strip(visible(i, t));
+            Line { number: i + 1, text: t, stripped, plain: is_plain(stripped) }
         }));
         Page::with_lines(lines, keep_headline, headline)
     }
@@ -412,21 +426,9 @@ impl<'a> Page<'a> {
         ranges
     }
 
-    /// Lines `start..=end` as the input had them, joined by "\n".
-    pub fn span_text(&self, start: usize, end: usize) -> String {
-        let mut out = String::new();
-        for (i, line) in self.lines[start - 1..end].iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(line.text);
-        }
-        out
-    }
-
-    /// A removal of lines `start..=end` by `rule`, with their text.
+    /// A removal of lines `start..=end` by `rule`; its text is filled in by the pipeline.
     pub fn removal(&self, rule: &'static RuleMeta, start: usize, end: usize) -> Removal {
-        Removal { rule, start, end, text: self.span_text(start, end) }
+        Removal { rule, start, end, text: String::new() }
     }
 
     /// One removal per live line that `test` picks: what a rule that judges lines one by one

@@ -15,7 +15,7 @@ use crate::markup::{self, InputFormat};
 use crate::page::{Page, Removal};
 use crate::pychar;
 use crate::rule::{Rule, RuleMeta};
-use crate::text;
+use crate::text::{self, VisibleLines};
 
 /// A bound on the passes, so that time stays linear in the input whatever it holds: each
 /// pass removes at least one line, and no dev page needed more than three passes (two that
@@ -68,8 +68,8 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
     let headline = options.headline;
     if markdown {
         let parsed = markup::parse(text);
-        let visible = text::visible(&parsed.visible);
-        let page = Page::new(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
+        let visible = VisibleLines::of(&parsed.visible);
+        let page = Page::of_text(&parsed.visible, &visible, keep_headline, headline).with_markup(parsed.markup);
         let (page, removals) = clean(page, rules);
         return mapped_outcome(text, &page, removals, None, detected.blank_separated);
     }
@@ -81,17 +81,38 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
     if nodes {
         let joined = fragments::join(text);
         if joined.origin.len() < joined.origin.last().map_or(0, |last| last.1) {
-            let visible = text::visible(&joined.text);
-            let page =
-                Page::new(&joined.text, &visible, keep_headline, headline).with_unseparated(!detected.blank_separated);
+            let visible = VisibleLines::of(&joined.text);
+            let page = Page::of_text(&joined.text, &visible, keep_headline, headline)
+                .with_unseparated(!detected.blank_separated);
             let (page, removals) = clean(page, rules);
             return mapped_outcome(text, &page, removals, Some(&joined.origin), detected.blank_separated);
         }
     }
-    let visible = text::visible(text);
-    let page = Page::new(text, &visible, keep_headline, headline).with_unseparated(!detected.blank_separated);
-    let (page, removals) = clean(page, rules);
-    Outcome { text: page.kept_text(), removals, markdown, blank_separated: detected.blank_separated, nodes }
+    let visible = VisibleLines::of(text);
+    let page = Page::of_text(text, &visible, keep_headline, headline).with_unseparated(!detected.blank_separated);
+    let (page, mut removals) = clean(page, rules);
+    let clean = page.kept_text();
+    drop(page);
+    quote_lines(text, &mut removals);
+    Outcome { text: clean, removals, markdown, blank_separated: detected.blank_separated, nodes }
+}
+
+/// Each removal's text: its lines of `text`, joined by "\n". `removals` are sorted by line
+/// and do not overlap, so one pass over the lines quotes them all.
+fn quote_lines(text: &str, removals: &mut [Removal]) {
+    let mut lines = text.split('\n');
+    let mut next = 1;
+    for removal in removals {
+        let mut quoted = String::new();
+        for (i, line) in lines.by_ref().skip(removal.start - next).take(removal.end - removal.start + 1).enumerate() {
+            if i > 0 {
+                quoted.push('\n');
+            }
+            quoted.push_str(line);
+        }
+        next = removal.end + 1;
+        removal.text = quoted;
+    }
 }
 
 /// The page with every removal applied, and the removals sorted by line.

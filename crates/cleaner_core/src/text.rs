@@ -38,6 +38,42 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The visible form (`visible`) of the lines of a text that hold invisible characters, in
+/// one buffer; every other line is its own visible form. A page reads its lines through it
+/// (`Page::of_text`), so a long text with one soft hyphen is not copied whole.
+#[derive(Debug, Default)]
+pub struct VisibleLines {
+    buffer: String,
+    /// (0-based line number, its visible text's span in `buffer`), in line order.
+    changed: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl VisibleLines {
+    /// The changed lines of `text`, split on "\n".
+    pub fn of(text: &str) -> VisibleLines {
+        let mut found = VisibleLines::default();
+        if !has_invisible(text) {
+            return found;
+        }
+        for (i, line) in text.split('\n').enumerate() {
+            if has_invisible(line) {
+                let start = found.buffer.len();
+                found.buffer.extend(line.chars().filter(|&c| !is_invisible(c)));
+                found.changed.push((i, start..found.buffer.len()));
+            }
+        }
+        found
+    }
+
+    /// The visible text of line `i` (0-based), whose text is `line`.
+    pub fn line<'s>(&'s self, i: usize, line: &'s str) -> &'s str {
+        match self.changed.binary_search_by_key(&i, |(n, _)| *n) {
+            Ok(k) => &self.buffer[self.changed[k].1.clone()],
+            Err(_) => line,
+        }
+    }
+}
+
 /// True if `text` holds an invisible character: their UTF-8 forms start with the bytes
 /// C2, E2 or EF, which a byte search finds quickly (every page is read through this).
 fn has_invisible(text: &str) -> bool {
@@ -306,6 +342,11 @@ mod tests {
         assert_eq!(visible("\u{feff}Fol\u{ad}low\u{200b} us\u{2060}\u{200e}\u{200f}"), "Follow us");
         assert_eq!(visible("\u{200d}\u{200c}"), "\u{200d}\u{200c}", "joiners shape scripts");
         assert_eq!(visible("a\u{200b}\nb\n"), "a\nb\n", "lines stay lines");
+        let text = "a\u{200b}\nb\n\u{ad}c\u{ad}";
+        let lines = VisibleLines::of(text);
+        let read: Vec<&str> = text.split('\n').enumerate().map(|(i, l)| lines.line(i, l)).collect();
+        assert_eq!(read, visible(text).split('\n').collect::<Vec<_>>(), "line by line, as the whole text");
+        assert_eq!(lines.buffer, "ac", "only the changed lines are copied");
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             assert_eq!(has_invisible(&format!("x{c}y")), is_invisible(c), "{c:?}");
         }
