@@ -255,7 +255,7 @@ fn starts_upper_or_digit(text: &str) -> bool {
     first_char(text).is_some_and(|c| pychar::is_upper(c) || pychar::is_digit(c))
 }
 
-pub fn is_headline_like(text: &str, f: &Features) -> bool {
+pub fn is_headline_like(text: &str, f: Features) -> bool {
     (MIN_HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&f.words) && starts_upper_or_digit(text) && !is_metadata(text)
 }
 
@@ -570,7 +570,7 @@ fn cell_tables(page: &Page<'_>, rows: &mut [bool]) {
 }
 
 /// A line of one or two words that is not a sentence ("Ja." is) nor a lead-in ("Die Zutaten:" is).
-pub fn is_short_label(text: &str, f: &Features) -> bool {
+pub fn is_short_label(text: &str, f: Features) -> bool {
     f.words <= MAX_SHORT_LINE_WORDS && !(f.ends_sentence || is_lead_in(text, f))
 }
 
@@ -735,7 +735,7 @@ fn lead_in(page: &Page<'_>, body_start: usize) -> usize {
 }
 
 /// A line of at least two words ending in a colon ("Das Konzeptpapier finden Sie hier:").
-pub fn is_lead_in(text: &str, f: &Features) -> bool {
+pub fn is_lead_in(text: &str, f: Features) -> bool {
     text.ends_with(LEAD_IN_END) && f.words >= MIN_LEAD_IN_WORDS
 }
 

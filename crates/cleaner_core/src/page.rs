@@ -47,6 +47,38 @@ pub struct Features {
     pub ends_sentence: bool,
 }
 
+/// `Features` as a page keeps them, in half the room (a count above u32::MAX saturates: every
+/// threshold a rule compares a count with is far below it).
+#[derive(Clone, Copy, Debug, Default)]
+struct PackedFeatures {
+    chars: u32,
+    split_words: u32,
+    words: u32,
+    ends_sentence: bool,
+}
+
+impl PackedFeatures {
+    fn of(text: &str) -> PackedFeatures {
+        let f = Features::of(text);
+        let pack = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        PackedFeatures {
+            chars: pack(f.chars),
+            split_words: pack(f.split_words),
+            words: pack(f.words),
+            ends_sentence: f.ends_sentence,
+        }
+    }
+
+    fn unpacked(self) -> Features {
+        Features {
+            chars: self.chars as usize,
+            split_words: self.split_words as usize,
+            words: self.words as usize,
+            ends_sentence: self.ends_sentence,
+        }
+    }
+}
+
 impl Features {
     pub fn of(text: &str) -> Features {
         let split_words = pychar::count_words(text);
@@ -103,11 +135,12 @@ pub struct Page<'a> {
     /// Per line: the lexicon tables that hold it (`lexicon::tables_holding`).
     lexicon_tables: OnceCell<Vec<u64>>,
     live: RefCell<Option<(usize, Rc<Vec<usize>>)>>,
-    features: OnceCell<Vec<Features>>,
+    features: OnceCell<Vec<PackedFeatures>>,
     /// Per line: the answers of `LineTest`s, two bits each (known, answer).
     tests: Vec<Cell<u32>>,
-    /// Per line: its share of capitalised words (`text::title_case_ratio`), on demand.
-    title_case: Vec<OnceCell<f64>>,
+    /// Per line: its share of capitalised words (`text::title_case_ratio`), on demand; NaN
+    /// until asked (the ratio is never NaN).
+    title_case: Vec<Cell<f64>>,
     /// Per line: the rules' line patterns that may match it (`rules::LINE_PATTERNS`).
     candidates: OnceCell<Vec<Candidates>>,
     pub(crate) layout: OnceCell<Layout>,
@@ -169,7 +202,7 @@ impl<'a> Page<'a> {
             live: RefCell::new(None),
             candidates: OnceCell::new(),
             features: OnceCell::new(),
-            title_case: vec![OnceCell::new(); count],
+            title_case: vec![Cell::new(f64::NAN); count],
             tests: vec![Cell::new(0); count],
             layout: OnceCell::new(),
             markup: Vec::new(),
@@ -236,20 +269,12 @@ impl<'a> Page<'a> {
             taken
         }
         let rows: Vec<Option<usize>> = (0..page.lines.len()).map(|i| if blank(i) { None } else { origin(i) }).collect();
-        let features = take(&parent.features, &rows, |i| Features::of(page.lines[i].stripped));
+        let features = take(&parent.features, &rows, |i| PackedFeatures::of(page.lines[i].stripped));
         let forms = take(&parent.forms, &rows, |_| (None, None));
         let lexicon_tables = take(&parent.lexicon_tables, &rows, |_| 0);
         let candidates = take(&parent.candidates, &rows, |_| 0);
-        let title_case: Vec<OnceCell<f64>> = rows
-            .iter()
-            .map(|row| {
-                let cell = OnceCell::new();
-                if let Some(value) = row.and_then(|r| parent.title_case[r].get()) {
-                    let _ = cell.set(*value);
-                }
-                cell
-            })
-            .collect();
+        let title_case =
+            rows.iter().map(|row| Cell::new(row.map_or(f64::NAN, |r| parent.title_case[r].get()))).collect();
         let tests = rows.iter().map(|row| Cell::new(row.map_or(0, |r| parent.tests[r].get()))).collect();
         let markup = if parent.is_markdown() {
             rows.iter().map(|row| row.map_or_else(Markup::default, |r| parent.markup[r])).collect()
@@ -305,8 +330,9 @@ impl<'a> Page<'a> {
     }
 
     /// The measures of line `number`'s stripped text, computed for every line at first use.
-    pub fn features(&self, number: usize) -> &Features {
-        &self.features.get_or_init(|| self.lines.iter().map(|l| Features::of(l.stripped)).collect())[number - 1]
+    pub fn features(&self, number: usize) -> Features {
+        self.features.get_or_init(|| self.lines.iter().map(|l| PackedFeatures::of(l.stripped)).collect())[number - 1]
+            .unpacked()
     }
 
     /// The answer of `test` for line `number`, computed by `compute` the first time.
@@ -322,7 +348,11 @@ impl<'a> Page<'a> {
 
     /// Line `number`'s share of capitalised words (`text::title_case_ratio`), computed once.
     pub fn title_case(&self, number: usize) -> f64 {
-        *self.title_case[number - 1].get_or_init(|| text::title_case_ratio(self.lines[number - 1].stripped))
+        let cell = &self.title_case[number - 1];
+        if cell.get().is_nan() {
+            cell.set(text::title_case_ratio(self.lines[number - 1].stripped));
+        }
+        cell.get()
     }
 
     /// The stripped text of line `number`, ready for patterns: its stand-ins checked and the

@@ -97,7 +97,7 @@ pub const MAX_PROMPT_CHARS: usize = 300;
 pub const MAX_LABEL_CHARS: usize = 160;
 
 /// Short enough to be a prompt: MAX_PROMPT_CHARS and MAX_PROMPT_WORDS at most.
-pub fn is_prompt_sized(features: &Features) -> bool {
+pub fn is_prompt_sized(features: Features) -> bool {
     features.chars <= MAX_PROMPT_CHARS && features.split_words <= MAX_PROMPT_WORDS
 }
 
