@@ -32,10 +32,10 @@ impl Rule for TeaserCopy {
         &META
     }
 
-    /// Every live line's fingerprint is sorted once; a teaser's stem is then looked up as a
-    /// prefix by binary search, so the cost is n log n, not teasers × lines. A line's
-    /// fingerprint is computed only as far as the longest stem and one character more: that
-    /// is all a prefix test reads.
+    /// The stems go into a trie; each live line's fingerprint, computed only as far as the
+    /// longest stem and one character more (all a prefix test reads), is walked down it once,
+    /// so the cost is linear in the lines and their fingerprints, and the memory in the
+    /// stems, not in the lines.
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let live = page.live_lines();
         let teasers: Vec<(usize, &str)> =
@@ -47,30 +47,87 @@ impl Rule for TeaserCopy {
             .collect();
         let Some(longest) = stems.iter().map(|(_, stem)| stem.len()).max() else { return Vec::new() };
         // A line can extend a stem only if its fingerprint starts with the stem's first
-        // character: only those lines are fingerprinted further (and kept in memory).
+        // character: only those lines are fingerprinted further.
         // (An empty stem, from a teaser of punctuation alone, starts every fingerprint.)
         let firsts: Vec<char> = stems.iter().filter_map(|(_, stem)| stem.chars().next()).collect();
         let every_line = firsts.len() < stems.len();
         let may_extend =
             |text: &str| every_line || fingerprint_prefix(text, 0).chars().next().is_some_and(|c| firsts.contains(&c));
-        let mut prints: Vec<(String, usize)> = live
-            .iter()
-            .map(|&n| page.line(n).stripped)
-            .zip(live.iter())
-            .filter(|(text, _)| may_extend(text))
-            .map(|(text, &n)| (fingerprint_prefix(text, longest + 1), n))
-            .collect();
-        prints.sort_unstable();
-        let mut found = Vec::new();
-        for (number, stem) in stems {
-            // Fingerprints that start with the stem sort together, the stem itself first.
-            let from = prints.partition_point(|(p, _)| p.as_str() <= stem.as_str());
-            let longer = prints[from..].iter().take_while(|(p, _)| p.starts_with(stem.as_str()));
-            if longer.take(2).any(|&(_, n)| n != number) {
-                found.push(page.removal(&META, number, number));
+        let index = StemIndex::new(stems.iter().map(|(_, stem)| stem.as_str()));
+        // Per distinct stem: up to two lines whose fingerprint runs on past it.
+        let mut extended: Vec<[Option<usize>; 2]> = vec![[None; 2]; index.sorted.len()];
+        for &n in live.iter() {
+            let text = page.line(n).stripped;
+            if !may_extend(text) {
+                continue;
+            }
+            let print = fingerprint_prefix(text, longest + 1);
+            // Every stem the line runs on past, longest first: a stem seen twice already has
+            // its shorter stems seen twice too (each line that ran past it ran past them).
+            let mut at = index.longest_proper_prefix(print.as_bytes(), true);
+            while let Some(i) = at {
+                let seen = &mut extended[i];
+                if seen[1].is_some() {
+                    break;
+                }
+                if seen[0].is_none() {
+                    seen[0] = Some(n);
+                } else if seen[0] != Some(n) {
+                    seen[1] = Some(n);
+                }
+                at = index.parent[i];
             }
         }
-        found
+        stems
+            .iter()
+            .filter(|(number, stem)| extended[index.position(stem)].iter().flatten().any(|n| n != number))
+            .map(|(number, _)| page.removal(&META, *number, *number))
+            .collect()
+    }
+}
+
+/// The distinct stems, sorted, and for each the longest other stem that opens it: the stems
+/// a fingerprint starts with are found by binary search, in time linear in the lines and
+/// memory linear in the stems (sorting every line's fingerprint held them all at once).
+struct StemIndex<'s> {
+    sorted: Vec<&'s str>,
+    /// Per stem: the longest stem that is a proper prefix of it.
+    parent: Vec<Option<usize>>,
+}
+
+impl<'s> StemIndex<'s> {
+    fn new(stems: impl Iterator<Item = &'s str>) -> StemIndex<'s> {
+        let mut sorted: Vec<&str> = stems.collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut index = StemIndex { sorted, parent: Vec::new() };
+        index.parent = index.sorted.iter().map(|stem| index.longest_proper_prefix(stem.as_bytes(), true)).collect();
+        index
+    }
+
+    fn position(&self, stem: &str) -> usize {
+        self.sorted.binary_search(&stem).expect("every stem is indexed")
+    }
+
+    /// The longest stem that `text` starts with and is longer than (`strict`), or is at
+    /// least as long as (not `strict`).
+    ///
+    /// The largest stem not above `text` is it when it opens `text`; when it does not, every
+    /// stem that opens `text` also opens the part the two share (a stem longer than that
+    /// part would sort above the largest one), so the search goes on in that part.
+    fn longest_proper_prefix(&self, text: &[u8], strict: bool) -> Option<usize> {
+        let (mut probe, mut strict) = (text, strict);
+        loop {
+            let below =
+                self.sorted.partition_point(|s| if strict { s.as_bytes() < probe } else { s.as_bytes() <= probe });
+            let candidate = self.sorted.get(below.checked_sub(1)?)?.as_bytes();
+            if probe.starts_with(candidate) {
+                return Some(below - 1);
+            }
+            let shared = candidate.iter().zip(probe).take_while(|(a, b)| a == b).count();
+            // A stem equal to the shared part is shorter than `text`: a proper prefix.
+            (probe, strict) = (&probe[..shared], false);
+        }
     }
 }
 
@@ -104,5 +161,25 @@ mod tests {
         assert_eq!(teaser_stem("Lee urged Ishiba … mehr"), None);
         assert_eq!(teaser_stem("Straße ..."), Some("Straße"));
         assert_eq!(teaser_stem("No ellipsis here"), None);
+    }
+
+    #[test]
+    fn the_index_finds_the_stems_a_fingerprint_runs_on_past() {
+        let index = StemIndex::new(["tokyo aug 24", "tokyo", "", "tokyo", "toronto"].into_iter());
+        let chain = |print: &str| {
+            let mut found = Vec::new();
+            let mut at = index.longest_proper_prefix(print.as_bytes(), true);
+            while let Some(i) = at {
+                found.push(index.sorted[i]);
+                at = index.parent[i];
+            }
+            found
+        };
+        assert_eq!(chain("tokyo aug 24 south korean"), vec!["tokyo aug 24", "tokyo", ""]);
+        assert_eq!(chain("tokyo aug 24"), vec!["tokyo", ""], "a fingerprint equal to a stem does not run on");
+        assert_eq!(chain("tokyo aug 3"), vec!["tokyo", ""]);
+        assert_eq!(chain("toronto star"), vec!["toronto", ""]);
+        assert_eq!(chain("osaka"), vec![""]);
+        assert_eq!(chain(""), Vec::<&str>::new());
     }
 }
