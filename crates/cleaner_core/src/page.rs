@@ -118,10 +118,65 @@ pub struct Removal {
     pub text: String,
 }
 
-/// Per line: its normalised form (None for "", as every line longer than a phrase is) and,
-/// for a "Label: headline" line, its label's form. Shared, not copied, with the confirming
-/// pass's page.
-type LexiconForms = Vec<(Option<Rc<str>>, Option<Rc<str>>)>;
+/// Per line: its normalised form ("" for a line longer than any phrase) and, for a "Label:
+/// headline" line, its label's form, as spans of one buffer. The confirming pass's page
+/// shares the buffer and copies the spans.
+struct LexiconForms {
+    buffer: Rc<String>,
+    spans: Vec<FormSpan>,
+}
+
+/// A line's forms in `LexiconForms::buffer`: the normalised form at `start`, `form` bytes
+/// long, and right after it the label's form, `prefix` bytes long, or NO_PREFIX for none. A
+/// form is at most MAX_PHRASE_CHARS (or MAX_PREFIX_CHARS) characters, case-folded: far fewer
+/// bytes than a u16 counts.
+#[derive(Clone, Copy, Debug)]
+struct FormSpan {
+    start: usize,
+    form: u16,
+    prefix: u16,
+}
+
+const NO_PREFIX: u16 = u16::MAX;
+
+impl FormSpan {
+    const BLANK: FormSpan = FormSpan { start: 0, form: 0, prefix: NO_PREFIX };
+}
+
+impl LexiconForms {
+    fn of(lines: &[Line<'_>]) -> LexiconForms {
+        let mut buffer = String::new();
+        let mut spans = Vec::with_capacity(lines.len());
+        let length = |text: &str| u16::try_from(text.len()).expect("a form is far shorter than 64 KB");
+        for line in lines {
+            if line.is_blank() {
+                spans.push(FormSpan::BLANK);
+                continue;
+            }
+            let start = buffer.len();
+            let form = lexicon::normalize(line.stripped);
+            buffer.push_str(&form);
+            let prefix = lexicon::prefix_form(line.stripped).map_or(NO_PREFIX, |label| {
+                buffer.push_str(&label);
+                length(&label)
+            });
+            spans.push(FormSpan { start, form: length(&form), prefix });
+        }
+        buffer.shrink_to_fit();
+        LexiconForms { buffer: Rc::new(buffer), spans }
+    }
+
+    fn normalized(&self, i: usize) -> &str {
+        let span = self.spans[i];
+        &self.buffer[span.start..span.start + usize::from(span.form)]
+    }
+
+    fn prefix_form(&self, i: usize) -> Option<&str> {
+        let span = self.spans[i];
+        let start = span.start + usize::from(span.form);
+        (span.prefix != NO_PREFIX).then(|| &self.buffer[start..start + usize::from(span.prefix)])
+    }
+}
 
 /// An input split on "\n" and the lines removed from it so far.
 pub struct Page<'a> {
@@ -270,7 +325,11 @@ impl<'a> Page<'a> {
         }
         let rows: Vec<Option<usize>> = (0..page.lines.len()).map(|i| if blank(i) { None } else { origin(i) }).collect();
         let features = take(&parent.features, &rows, |i| PackedFeatures::of(page.lines[i].stripped));
-        let forms = take(&parent.forms, &rows, |_| (None, None));
+        let forms = OnceCell::new();
+        if let Some(parent_forms) = parent.forms.get() {
+            let spans = rows.iter().map(|row| row.map_or(FormSpan::BLANK, |r| parent_forms.spans[r])).collect();
+            let _ = forms.set(LexiconForms { buffer: Rc::clone(&parent_forms.buffer), spans });
+        }
         let lexicon_tables = take(&parent.lexicon_tables, &rows, |_| 0);
         let candidates = take(&parent.candidates, &rows, |_| 0);
         let title_case =
@@ -313,20 +372,7 @@ impl<'a> Page<'a> {
     }
 
     fn forms(&self) -> &LexiconForms {
-        self.forms.get_or_init(|| {
-            self.lines
-                .iter()
-                .map(|line| {
-                    if line.is_blank() {
-                        (None, None)
-                    } else {
-                        let form = lexicon::normalize(line.stripped);
-                        let form = (!form.is_empty()).then(|| Rc::from(form));
-                        (form, lexicon::prefix_form(line.stripped).map(Rc::from))
-                    }
-                })
-                .collect()
-        })
+        self.forms.get_or_init(|| LexiconForms::of(&self.lines))
     }
 
     /// The measures of line `number`'s stripped text, computed for every line at first use.
@@ -391,12 +437,12 @@ impl<'a> Page<'a> {
 
     /// Line `number` in the form lexicon phrases are compared in.
     pub fn normalized(&self, number: usize) -> &str {
-        self.forms()[number - 1].0.as_deref().unwrap_or("")
+        self.forms().normalized(number - 1)
     }
 
     /// The label of line `number` if it is a "Label: headline" line (`lexicon::prefix_form`).
     pub fn prefix_form(&self, number: usize) -> Option<&str> {
-        self.forms()[number - 1].1.as_deref()
+        self.forms().prefix_form(number - 1)
     }
 
     /// True if line `number` is one of the phrases of a rule's lexicon table, in any
@@ -405,14 +451,15 @@ impl<'a> Page<'a> {
     #[inline]
     pub fn in_lexicon(&self, table: u64, number: usize) -> bool {
         let masks = self.lexicon_tables.get_or_init(|| {
+            let forms = self.forms();
             self.lines
                 .iter()
-                .zip(self.forms())
-                .map(|(line, (form, prefix))| {
+                .enumerate()
+                .map(|(i, line)| {
                     if line.is_blank() {
                         0
                     } else {
-                        lexicon::tables_holding(form.as_deref().unwrap_or(""), prefix.as_deref())
+                        lexicon::tables_holding(forms.normalized(i), forms.prefix_form(i))
                     }
                 })
                 .collect()
