@@ -423,7 +423,8 @@ fn box_top(page: &Page<'_>, body_start: usize, bio: usize) -> usize {
 /// (line number, score) of every non-blank line, a boundary scoring minus infinity; and
 /// which lines are table rows.
 fn line_scores(page: &Page<'_>) -> (Vec<(usize, f64)>, Vec<bool>) {
-    let mut scores = Vec::new();
+    // Sized once: grown by doubling, a page of many lines would hold up to twice its scores.
+    let mut scores = Vec::with_capacity(page.lines.iter().filter(|line| !line.is_blank()).count());
     let in_table = table_rows(page);
     let mut bio_left = 0;
     for line in &page.lines {
