@@ -255,3 +255,27 @@ def test_a_closed_dialog_is_not_page_text_and_an_open_one_is() -> None:
     assert "reopens to lorries" not in page_text(PAGE.replace("</article>", dialog + "</article>"))
     shown = dialog.replace("<dialog>", "<dialog open>")
     assert "reopens to lorries" in page_text(PAGE.replace("</article>", shown + "</article>"))
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_a_section_link_above_the_article_container_is_no_card(count: int) -> None:
+    # A topic link right before the block that holds the article: not in running text, and
+    # the block is the article, not a card, though it opens with the topic's name.
+    talks = "Ukraine and its neighbours resumed the grain talks in Geneva on Monday, officials said."
+    paragraphs = "".join(
+        f'<p>{talks} See the <a href="/r{i}">report</a>, the <a href="/m{i}">map</a> and the '
+        f'<a href="/t{i}">timeline</a>.</p><p>{PARAGRAPH}</p>'
+        for i in range(count)
+    )
+    page = (
+        '<html><head><meta charset="utf-8"><title>Ukraine war</title></head><body><article>'
+        f'<a href="/topics/ukraine">Ukraine</a><div class="content"><h1>Ukraine war</h1>{paragraphs}</div>'
+        "</article></body></html>"
+    )
+    assert talks in cleaner.clean_html(page, keep_headline=False)
+
+
+def test_a_card_that_names_another_word_first_is_no_card() -> None:
+    # "Jane Roebuck …" after a link to "Jane Roe" does not name the link's subject.
+    card = CARD.replace('<a href="/people/jane-roe">Jane Roe</a>', '<a href="/people/jr">Jane Roebuck</a>', 1)
+    assert "Roe backs the bridge plan" in cleaner.clean_html(popup_page(card), keep_headline=False)

@@ -52,9 +52,12 @@ MIN_EXTRACT_WORDS = 50
 TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::)\s+")
 # The headline is looked for among the extraction's first lines, as the headline rule does.
 HEADLINE_LINES = 3
-# A hover card opens over a link and names what it describes first, and links to more than
-# this many pages (its subject's page, the person's latest stories, a "more" link).
+# A hover card opens over a link in running text and names what it describes first; it links
+# to more than MIN_CARD_LINKS pages (its subject's page, the person's latest stories, a "more"
+# link) and is small: a name, a photo and a few headlines.
 MIN_CARD_LINKS = 2
+MAX_CARD_WORDS = 100
+RUNNING_TEXT = ("p", "li", "td", "dd", "blockquote")
 
 
 def decode(html: str | bytes) -> str:
@@ -125,40 +128,45 @@ def without_popups(tree: HtmlElement) -> HtmlElement:
     ``open`` (browsers do not render it; trafilatura leaves every dialog out, inscriptis
     does not), and hover cards.
 
-    A hover card is the element right after a link, with no text between them, whose text
-    opens with the link's own text (the card names its subject) and which holds more than
-    MIN_CARD_LINKS links: "Rep. <a>Ilhan Omar</a><span>Ilhan Omar Hillicon Valley: … Omar asks
-    court … MORE</span> (D-Minn.)". A glossary tooltip that does not repeat its term, or a
-    link the sentence goes on after, is no card. Each test reads only as much of the element
-    as it needs, so a page costs time linear in its size.
+    A hover card is the element right after a link in running text (inside a paragraph, a
+    list item, a table cell or a quote), with no text between them, whose text is the link's
+    own text and more (the card names its subject), of at most MAX_CARD_WORDS words, and which
+    holds more than MIN_CARD_LINKS links: "Rep. <a>Ilhan Omar</a><span>Ilhan Omar Hillicon
+    Valley: … Omar asks court … MORE</span> (D-Minn.)". A glossary tooltip that does not repeat
+    its term, a link the sentence goes on after, and a section link above the article's own
+    container (a block, not running text, and far longer) are no card. Each element's text is
+    read at most once as a card's, so the cost is linear in the page for any page of bounded
+    depth.
     """
     closed = [dialog for dialog in tree.iter("dialog") if dialog.get("open") is None]
     for dialog in closed:
         dialog.drop_tree()
+    in_text = {link for block in tree.iter(*RUNNING_TEXT) for link in block.iter("a")}
     cards = []
     for link in tree.iter("a"):
         card = link.getnext()
-        if card is None or not isinstance(card.tag, str) or card.tag == "a" or (link.tail or "").strip():
+        if link not in in_text or card is None or not isinstance(card.tag, str) or card.tag == "a":
             continue
+        if (link.tail or "").strip():
+            continue  # the sentence goes on between the link and the element
         name = " ".join(link.text_content().split())
-        if len(name) >= 2 and opens_with(card, name) and links_over(card, MIN_CARD_LINKS):
+        words = card.text_content().split()
+        if len(name) >= 2 and len(words) <= MAX_CARD_WORDS and names_first(words, name) and has_more_links_than(card, MIN_CARD_LINKS):
             cards.append(card)
     for card in cards:
         card.drop_tree()
     return tree
 
 
-def opens_with(element: HtmlElement, words: str) -> bool:
-    """True if the element's text, spaces folded, opens with ``words``."""
-    seen = ""
-    for piece in element.itertext():
-        seen = " ".join(f"{seen} {piece}".split())
-        if len(seen) > len(words):
-            break
-    return seen.startswith(words)
+def names_first(words: list[str], name: str) -> bool:
+    """True if ``words`` open with ``name`` and go on after it, with no lower-case letter
+    right after it: "Ilhan OmarHillicon Valley …" (the card's pieces are glued) names Ilhan
+    Omar, "Jane Roebuck …" does not name Jane Roe."""
+    text = " ".join(words)
+    return text.startswith(name) and len(text) > len(name) and not text[len(name)].islower()
 
 
-def links_over(element: HtmlElement, count: int) -> bool:
+def has_more_links_than(element: HtmlElement, count: int) -> bool:
     """True if the element holds more than ``count`` links."""
     return any(i == count for i, _ in enumerate(element.iter("a")))
 
