@@ -1,5 +1,7 @@
 //! C202 teaser-copy: a truncated teaser ("…") repeating the start of a body paragraph.
 
+use rustc_hash::FxHashMap;
+
 use crate::page::{Page, Removal};
 use crate::pychar;
 use crate::rule::{Rule, RuleMeta};
@@ -32,10 +34,9 @@ impl Rule for TeaserCopy {
         &META
     }
 
-    /// The stems go into a trie; each live line's fingerprint, computed only as far as the
-    /// longest stem and one character more (all a prefix test reads), is walked down it once,
-    /// so the cost is linear in the lines and their fingerprints, and the memory in the
-    /// stems, not in the lines.
+    /// The stems go into a byte trie; each live line's fingerprint, computed only as far as
+    /// the longest stem and one character more (all a prefix test reads), is walked down it
+    /// once: the cost is linear in the lines and their fingerprints, the memory in the stems.
     fn find(&self, page: &Page<'_>) -> Vec<Removal> {
         let live = page.live_lines();
         let teasers: Vec<(usize, &str)> =
@@ -49,84 +50,85 @@ impl Rule for TeaserCopy {
         // A line can extend a stem only if its fingerprint starts with the stem's first
         // character: only those lines are fingerprinted further.
         // (An empty stem, from a teaser of punctuation alone, starts every fingerprint.)
-        let firsts: Vec<char> = stems.iter().filter_map(|(_, stem)| stem.chars().next()).collect();
+        let mut firsts: Vec<char> = stems.iter().filter_map(|(_, stem)| stem.chars().next()).collect();
         let every_line = firsts.len() < stems.len();
-        let may_extend =
-            |text: &str| every_line || fingerprint_prefix(text, 0).chars().next().is_some_and(|c| firsts.contains(&c));
-        let index = StemIndex::new(stems.iter().map(|(_, stem)| stem.as_str()));
+        firsts.sort_unstable();
+        firsts.dedup();
+        let may_extend = |text: &str| {
+            every_line || fingerprint_prefix(text, 0).chars().next().is_some_and(|c| firsts.binary_search(&c).is_ok())
+        };
+        let mut trie = StemTrie::default();
+        let ids: Vec<usize> = stems.iter().map(|(_, stem)| trie.insert(stem)).collect();
         // Per distinct stem: up to two lines whose fingerprint runs on past it.
-        let mut extended: Vec<[Option<usize>; 2]> = vec![[None; 2]; index.sorted.len()];
+        let mut extended: Vec<[Option<usize>; 2]> = vec![[None; 2]; trie.stems];
         for &n in live.iter() {
             let text = page.line(n).stripped;
             if !may_extend(text) {
                 continue;
             }
-            let print = fingerprint_prefix(text, longest + 1);
-            // Every stem the line runs on past, longest first: a stem seen twice already has
-            // its shorter stems seen twice too (each line that ran past it ran past them).
-            let mut at = index.longest_proper_prefix(print.as_bytes(), true);
-            while let Some(i) = at {
-                let seen = &mut extended[i];
-                if seen[1].is_some() {
-                    break;
-                }
+            trie.walk(fingerprint_prefix(text, longest + 1).as_bytes(), |id| {
+                let seen = &mut extended[id];
                 if seen[0].is_none() {
                     seen[0] = Some(n);
-                } else if seen[0] != Some(n) {
+                } else if seen[1].is_none() && seen[0] != Some(n) {
                     seen[1] = Some(n);
                 }
-                at = index.parent[i];
-            }
+            });
         }
         stems
             .iter()
-            .filter(|(number, stem)| extended[index.position(stem)].iter().flatten().any(|n| n != number))
-            .map(|(number, _)| page.removal(&META, *number, *number))
+            .zip(ids)
+            .filter(|((number, _), id)| extended[*id].iter().flatten().any(|n| n != number))
+            .map(|((number, _), _)| page.removal(&META, *number, *number))
             .collect()
     }
 }
 
-/// The distinct stems, sorted, and for each the longest other stem that opens it: the stems
-/// a fingerprint starts with are found by binary search, in time linear in the lines and
-/// memory linear in the stems (sorting every line's fingerprint held them all at once).
-struct StemIndex<'s> {
-    sorted: Vec<&'s str>,
-    /// Per stem: the longest stem that is a proper prefix of it.
-    parent: Vec<Option<usize>>,
+/// The stems, byte by byte: node 0 is the root, `edges` maps (node, byte) to the next node,
+/// and a node that ends a stem holds the stem's id. One map for every edge: a node costs no
+/// allocation of its own.
+#[derive(Default)]
+struct StemTrie {
+    edges: FxHashMap<(usize, u8), usize>,
+    /// Per node: the id of the stem that ends there (node 0 is the root).
+    ends: Vec<Option<usize>>,
+    /// Distinct stems so far.
+    stems: usize,
 }
 
-impl<'s> StemIndex<'s> {
-    fn new(stems: impl Iterator<Item = &'s str>) -> StemIndex<'s> {
-        let mut sorted: Vec<&str> = stems.collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut index = StemIndex { sorted, parent: Vec::new() };
-        index.parent = index.sorted.iter().map(|stem| index.longest_proper_prefix(stem.as_bytes(), true)).collect();
-        index
-    }
-
-    fn position(&self, stem: &str) -> usize {
-        self.sorted.binary_search(&stem).expect("every stem is indexed")
-    }
-
-    /// The longest stem that `text` starts with and is longer than (`strict`), or is at
-    /// least as long as (not `strict`).
-    ///
-    /// The largest stem not above `text` is it when it opens `text`; when it does not, every
-    /// stem that opens `text` also opens the part the two share (a stem longer than that
-    /// part would sort above the largest one), so the search goes on in that part.
-    fn longest_proper_prefix(&self, text: &[u8], strict: bool) -> Option<usize> {
-        let (mut probe, mut strict) = (text, strict);
-        loop {
-            let below =
-                self.sorted.partition_point(|s| if strict { s.as_bytes() < probe } else { s.as_bytes() <= probe });
-            let candidate = self.sorted.get(below.checked_sub(1)?)?.as_bytes();
-            if probe.starts_with(candidate) {
-                return Some(below - 1);
+impl StemTrie {
+    /// The id of `stem` (the same for a stem inserted twice).
+    fn insert(&mut self, stem: &str) -> usize {
+        if self.ends.is_empty() {
+            self.ends.push(None);
+        }
+        let mut at = 0;
+        for &b in stem.as_bytes() {
+            let fresh = self.ends.len();
+            at = *self.edges.entry((at, b)).or_insert(fresh);
+            if at == fresh {
+                self.ends.push(None);
             }
-            let shared = candidate.iter().zip(probe).take_while(|(a, b)| a == b).count();
-            // A stem equal to the shared part is shorter than `text`: a proper prefix.
-            (probe, strict) = (&probe[..shared], false);
+        }
+        *self.ends[at].get_or_insert_with(|| {
+            self.stems += 1;
+            self.stems - 1
+        })
+    }
+
+    /// Calls `found` with the id of every stem that `print` starts with and runs on past,
+    /// shortest first.
+    fn walk(&self, print: &[u8], mut found: impl FnMut(usize)) {
+        let mut at = 0;
+        for &b in print {
+            // A stem ending here opens print, and print runs on: it has this byte.
+            if let Some(id) = self.ends[at] {
+                found(id);
+            }
+            match self.edges.get(&(at, b)) {
+                Some(&next) => at = next,
+                None => return,
+            }
         }
     }
 }
@@ -164,22 +166,73 @@ mod tests {
     }
 
     #[test]
-    fn the_index_finds_the_stems_a_fingerprint_runs_on_past() {
-        let index = StemIndex::new(["tokyo aug 24", "tokyo", "", "tokyo", "toronto"].into_iter());
-        let chain = |print: &str| {
-            let mut found = Vec::new();
-            let mut at = index.longest_proper_prefix(print.as_bytes(), true);
-            while let Some(i) = at {
-                found.push(index.sorted[i]);
-                at = index.parent[i];
-            }
-            found
+    fn the_trie_finds_the_stems_a_fingerprint_runs_on_past() {
+        let mut trie = StemTrie::default();
+        let tokyo = trie.insert("tokyo aug 24");
+        let short = trie.insert("tokyo");
+        let empty = trie.insert("");
+        let toronto = trie.insert("toronto");
+        assert_eq!(trie.insert("tokyo"), short, "a stem inserted twice keeps its id");
+        let walked = |print: &str| {
+            let mut ids = Vec::new();
+            trie.walk(print.as_bytes(), |id| ids.push(id));
+            ids
         };
-        assert_eq!(chain("tokyo aug 24 south korean"), vec!["tokyo aug 24", "tokyo", ""]);
-        assert_eq!(chain("tokyo aug 24"), vec!["tokyo", ""], "a fingerprint equal to a stem does not run on");
-        assert_eq!(chain("tokyo aug 3"), vec!["tokyo", ""]);
-        assert_eq!(chain("toronto star"), vec!["toronto", ""]);
-        assert_eq!(chain("osaka"), vec![""]);
-        assert_eq!(chain(""), Vec::<&str>::new());
+        assert_eq!(walked("tokyo aug 24 south korean"), vec![empty, short, tokyo]);
+        assert_eq!(walked("tokyo aug 24"), vec![empty, short], "a fingerprint equal to a stem does not run on");
+        assert_eq!(walked("tokyo aug 3"), vec![empty, short]);
+        assert_eq!(walked("toronto star"), vec![empty, toronto]);
+        assert_eq!(walked("osaka"), vec![empty]);
+        assert_eq!(walked(""), Vec::<usize>::new());
+    }
+
+    /// The rule's answer against the plain definition on small random pages: a teaser goes
+    /// when another line's fingerprint starts with its stem and runs on past it.
+    #[test]
+    fn the_rule_agrees_with_its_definition() {
+        let words = ["tokyo", "aug", "24", "south", "korean", "president", "lee", "urged"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut removed = 0;
+        for _ in 0..300 {
+            // Lines that share openings: cuts of one sentence, some closed by an ellipsis.
+            let base: Vec<&str> = (0..12).map(|_| words[next(words.len())]).collect();
+            let mut lines = Vec::new();
+            for _ in 0..1 + next(8) {
+                let mut line: Vec<&str> = if next(4) == 0 {
+                    (0..1 + next(9)).map(|_| words[next(words.len())]).collect()
+                } else {
+                    base[..1 + next(base.len())].to_vec()
+                };
+                if next(2) == 0 {
+                    line.push("...");
+                }
+                lines.push(line.join(" "));
+            }
+            let text = lines.join("\n");
+            let page = Page::new(&text, &text, true, None);
+            let found: Vec<usize> = RULE.find(&page).iter().map(|r| r.start).collect();
+            let expected: Vec<usize> = (1..=lines.len())
+                .filter(|&n| {
+                    let Some(cut) = teaser_stem(pychar::strip(&lines[n - 1])) else { return false };
+                    if word_count(cut) < MIN_TEASER_WORDS {
+                        return false;
+                    }
+                    let stem = fingerprint(cut);
+                    (1..=lines.len()).any(|m| {
+                        let print = fingerprint(pychar::strip(&lines[m - 1]));
+                        m != n && print.len() > stem.len() && print.starts_with(&stem)
+                    })
+                })
+                .collect();
+            assert_eq!(found, expected, "{text}");
+            removed += found.len();
+        }
+        assert!(removed > 20, "the pages hold teasers to remove ({removed})");
     }
 }
