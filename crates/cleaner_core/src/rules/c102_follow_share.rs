@@ -15,6 +15,10 @@ Removed:
     Facebook Twitter WhatsApp Email
 Removed:
     Follow The Gazette on Twitter and Instagram @gazette
+Removed:
+    Dir hat der Artikel gefallen? Jetzt teilen...
+Kept:
+    Did you like the story? Yes, I cried when I first read it, she said.
 Kept:
     Follow the river path on foot for two miles to reach the old mill.
 Kept:
@@ -50,9 +54,10 @@ static FOLLOW_SHARE: Pattern = Pattern::new(|| {
 /// friends."), an author's "Follow her on Twitter @jdoe" (the handle marks it: "Fans can follow
 /// her on Instagram" is prose), "¡Síguenos en nuestro canal de YouTube!", "Únete a nuestro
 /// canal de Telegram". The share prompt that asks first whether the reader liked the piece,
-/// at the start of the line: "Dir hat der Artikel gefallen? Jetzt teilen …", "Hat Ihnen
-/// dieser Beitrag gefallen?", "Did you enjoy this article?" (issue 16: kept at the body's end
-/// on trafilatura-dev; "Der Jury hat der Beitrag gefallen" is news).
+/// a line of its own or followed by the request: "Dir hat der Artikel gefallen? Jetzt teilen
+/// …", "Hat Ihnen dieser Beitrag gefallen?", "Did you enjoy this article? Share it …"
+/// (issue 16: kept at the body's end on trafilatura-dev). "Der Jury hat der Beitrag
+/// gefallen" is news, and "Did you like the story? Yes, I cried …" an interview.
 static FOLLOW_SENTENCE: Pattern = Pattern::new(|| {
     prompt(&format!(
         concat!(
@@ -61,8 +66,10 @@ static FOLLOW_SENTENCE: Pattern = Pattern::new(|| {
             r"|\bfollow (?:him|her|them|me|us) on {n}\s*(?:at\s*)?@\w",
             r"|\b(?:nuestro|nuestra) (?:canal|cuenta|página) (?:de|en) {n}\b",
             r"|\b(?:únete|suscríbete|síguenos)\b.{{0,60}}\bcanal de {n}\b|\bcanal de {n}\b.{{0,60}}\b(?:únete|suscríbete)\b",
-            r"|^(?:(?:dir|ihnen|euch) hat|hat (?:dir|ihnen|euch)) (?:der|dieser|unser|mein) (?:artikel|beitrag|text) gefallen\b",
-            r"|^(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|the|our) (?:article|post|story)\?",
+            r"|^(?:(?:dir|ihnen|euch) hat|hat (?:dir|ihnen|euch)) (?:der|dieser|unser|mein) (?:artikel|beitrag|text) gefallen\s*\?",
+            r"(?:\s*$|\s+(?:dann |jetzt )?(?:teile|teilen|empfiehl|empfehlen|abonniere|abonnieren|unterstütze|unterstützen)\b)",
+            r"|^(?:did you )?(?:like|enjoy|liked|enjoyed) (?:this|our) (?:article|post|story)\?",
+            r"(?:\s*$|\s+(?:please )?(?:share|subscribe|sign up|follow)\b)",
         ),
         n = NETWORK
     ))

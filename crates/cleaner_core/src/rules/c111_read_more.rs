@@ -15,8 +15,12 @@ Removed:
     Read more
 Removed:
     READ MORE: Markets slide as tariff fears return
+Removed:
+    Next article Markets slide as tariff fears return
 Kept:
     Read more widely, the teacher told her pupils, and you will write better.
+Kept:
+    Next story time at the library is on Saturday at 10am!
 Kept:
     Watch: a short film made by the pupils is on the school's website.
 ";
@@ -26,7 +30,8 @@ Kept:
 /// Markets slide as ...", ">> Markets slide as ... <<", "Back to top", "Next article", and the
 /// pager between posts with its target's headline: "Next article Markets slide as …",
 /// "Vorheriger Artikel Wetter: mild bis Freitag" (issue 16: kept at the body's end on
-/// trafilatura-dev; "Nächster Artikel folgt am Montag." is a sentence).
+/// trafilatura-dev). A headline does not open in lower case: "Next story time at the
+/// library is on Saturday!" and "Nächster Artikel folgt am Montag" are sentences.
 /// `{headline}` is the target of a labelled cross-link (see `ReadMoreLabel`).
 fn read_more(headline: &str) -> PyRegex {
     label(&format!(
@@ -40,7 +45,8 @@ fn read_more(headline: &str) -> PyRegex {
             r"|also on \w[\w.-]*\.[a-z]{{2,6}}\s+{h}",
             r"|>>\s*[^<>]{{1,200}}\s*<<",
             r"|more (?:news|stories|articles|videos)|back to (?:top|home)|(?:next|previous|prev) (?:article|story|post|page)",
-            r"|(?:next|previous|prev|nächste[rs]?|vorherige[rs]?) (?:article|story|post|artikel|beitrag)\s*[:|»›>]?\s+{h}",
+            r"|(?:next|previous|prev|nächste[rs]?|vorherige[rs]?) (?:article|story|post|artikel|beitrag)\s*[:|»›>]?\s+",
+            r"(?-i:[^a-zäöüßàâçéèêëîïôûùœ\s]){h}",
             r"|(?:next|previous|prev|older|newer)(?: posts?| entries)?)[\s.!:»›>→…]*",
         ),
         h = headline
