@@ -113,8 +113,9 @@ pub struct Removal {
     pub start: usize,
     pub end: usize,
     /// The lines' text, joined by "\n": left empty by the rules and filled in by the pipeline
-    /// once the page is gone (`pipeline::run`), since a page's removals can hold most of its
-    /// text and copying it beside the page's per-line columns doubled plain-text mode's peak.
+    /// from the input (`pipeline::run`: for plain text once the page is dropped, since a page's
+    /// removals can hold most of its text and copying it beside the page's per-line columns
+    /// doubled plain-text mode's peak; for markdown and node texts by `mapped_outcome`).
     pub text: String,
 }
 

@@ -93,25 +93,29 @@ pub fn run(text: &str, rules: &[&dyn Rule], options: RunOptions<'_>) -> Outcome 
     let (page, mut removals) = clean(page, rules);
     let clean = page.kept_text();
     drop(page);
+    drop(visible);
     quote_lines(text, &mut removals);
     Outcome { text: clean, removals, markdown, blank_separated: detected.blank_separated, nodes }
 }
 
-/// Each removal's text: its lines of `text`, joined by "\n". `removals` are sorted by line
-/// and do not overlap, so one pass over the lines quotes them all.
+/// Each removal's text: its lines of `text`, joined by "\n", one slice of the input copied
+/// once. `removals` are sorted by line and do not overlap, so one pass over the lines finds
+/// every removal's first and last byte.
 fn quote_lines(text: &str, removals: &mut [Removal]) {
     let mut lines = text.split('\n');
-    let mut next = 1;
+    let (mut next, mut offset) = (1, 0);
     for removal in removals {
-        let mut quoted = String::new();
-        for (i, line) in lines.by_ref().skip(removal.start - next).take(removal.end - removal.start + 1).enumerate() {
-            if i > 0 {
-                quoted.push('\n');
-            }
-            quoted.push_str(line);
+        debug_assert!(removal.start >= next && removal.end >= removal.start, "sorted, not overlapping");
+        for line in lines.by_ref().take(removal.start - next) {
+            offset += line.len() + 1;
         }
+        let start = offset;
+        for line in lines.by_ref().take(removal.end - removal.start + 1) {
+            offset += line.len() + 1;
+        }
+        // The last line's newline, if the input has one there, is not part of the text.
+        removal.text = text[start..(offset - 1).min(text.len())].to_string();
         next = removal.end + 1;
-        removal.text = quoted;
     }
 }
 
