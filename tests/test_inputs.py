@@ -461,7 +461,7 @@ finally:
 BIG_FILE_BYTES = 16_000_000
 # Cleaning a text file may take this many times its size in memory, beyond the command's own
 # (measured 9.7 when this test was added, 7.1 after the page's columns were packed: see
-# docs/core.md, memory).
+# docs/core.md, "Plain text stays UTF-8" and the notes after it).
 MAX_MEMORY_PER_FILE_BYTE = 9
 
 
@@ -480,7 +480,7 @@ def test_a_large_text_file_stays_within_a_few_times_its_size(tmp_path: Path) -> 
     big, tiny = tmp_path / "big.txt", tmp_path / "tiny.txt"
     big.write_text(f"{CHROME}\n" + paragraph * (BIG_FILE_BYTES // len(paragraph.encode())), encoding="utf-8")
     tiny.write_text(PAGE, encoding="utf-8")
-    # Measured at the commit that added this test: see docs/core.md (memory).
+    # Measured: see MAX_MEMORY_PER_FILE_BYTE.
     growth = (peak_file_memory(big) - peak_file_memory(tiny)) / big.stat().st_size
     assert growth <= MAX_MEMORY_PER_FILE_BYTE, f"{growth:.1f} times the file"
 
