@@ -151,7 +151,12 @@ def without_popups(tree: HtmlElement) -> HtmlElement:
             continue  # the sentence goes on between the link and the element
         name = " ".join(link.text_content().split())
         words = card.text_content().split()
-        if len(name) >= 2 and len(words) <= MAX_CARD_WORDS and names_first(words, name) and has_more_links_than(card, MIN_CARD_LINKS):
+        if (
+            len(name) >= 2
+            and len(words) <= MAX_CARD_WORDS
+            and names_first(words, name)
+            and has_more_links_than(card, MIN_CARD_LINKS)
+        ):
             cards.append(card)
     for card in cards:
         card.drop_tree()
