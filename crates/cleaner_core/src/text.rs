@@ -44,8 +44,10 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 #[derive(Debug, Default)]
 pub struct VisibleLines {
     buffer: String,
-    /// (0-based line number, its visible text's span in `buffer`), in line order.
-    changed: Vec<(usize, std::ops::Range<usize>)>,
+    /// The changed lines' numbers (0-based), in order, and where each one's visible text ends
+    /// in `buffer` (it starts where the one before ends).
+    lines: Vec<usize>,
+    ends: Vec<usize>,
 }
 
 impl VisibleLines {
@@ -57,9 +59,9 @@ impl VisibleLines {
         }
         for (i, line) in text.split('\n').enumerate() {
             if has_invisible(line) {
-                let start = found.buffer.len();
                 found.buffer.extend(line.chars().filter(|&c| !is_invisible(c)));
-                found.changed.push((i, start..found.buffer.len()));
+                found.lines.push(i);
+                found.ends.push(found.buffer.len());
             }
         }
         found
@@ -67,8 +69,8 @@ impl VisibleLines {
 
     /// The visible text of line `i` (0-based), whose text is `line`.
     pub fn line<'s>(&'s self, i: usize, line: &'s str) -> &'s str {
-        match self.changed.binary_search_by_key(&i, |(n, _)| *n) {
-            Ok(k) => &self.buffer[self.changed[k].1.clone()],
+        match self.lines.binary_search(&i) {
+            Ok(k) => &self.buffer[if k == 0 { 0 } else { self.ends[k - 1] }..self.ends[k]],
             Err(_) => line,
         }
     }
