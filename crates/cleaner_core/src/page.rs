@@ -179,6 +179,10 @@ impl LexiconForms {
     }
 }
 
+/// A page of more lines than this hands its per-line columns over to the confirming pass's
+/// page (`Page::derived`) instead of keeping them beside it.
+const MOVE_COLUMNS_ABOVE_LINES: usize = 10_000;
+
 /// An input split on "\n" and the lines removed from it so far.
 pub struct Page<'a> {
     pub lines: Vec<Line<'a>>,
@@ -293,12 +297,14 @@ impl<'a> Page<'a> {
     /// `kept[i - 1]`, `parent`'s line `numbers[i - 1]`, and a last empty line), as a second run
     /// would read it, which takes over every per-line column `parent` computed: each is a
     /// function of the line's stripped text, which keeping a line does not change. The
-    /// pipeline's confirming pass reads its page this way.
+    /// pipeline's confirming pass reads its page this way. A page of more than
+    /// MOVE_COLUMNS_ABOVE_LINES lines gives its columns up (they are computed anew if it is
+    /// derived from again).
     ///
     /// Its lines borrow `parent`'s text: no copy of the kept text is made. A kept line's
     /// stripped visible text is `parent`'s (stripping the trailing whitespace that the output
     /// drops changes nothing that `strip` would keep).
-    pub fn derived(parent: &Page<'a>, kept: &[&'a str], numbers: &[usize]) -> Page<'a> {
+    pub fn derived(parent: &mut Page<'a>, kept: &[&'a str], numbers: &[usize]) -> Page<'a> {
         let origin = |i: usize| numbers.get(i).map(|&n| n - 1);
         let mut lines: Vec<Line<'a>> = Vec::with_capacity(numbers.len() + 1);
         lines.extend(kept.iter().zip(numbers).enumerate().map(|(i, (&text, &n))| {
@@ -308,34 +314,56 @@ impl<'a> Page<'a> {
         lines.push(Line { number: numbers.len() + 1, text: "", stripped: "", plain: is_plain("") });
         let page = Page::with_lines(lines, parent.keep_headline, parent.headline);
         let blank = |i: usize| page.lines[i].is_blank();
-        fn take<T: Clone>(
-            column: &OnceCell<Vec<T>>,
+        // On a long page each column is moved out of `parent`, mapped and dropped before the
+        // next: the parent's lines and removals are all the pipeline reads of it afterwards,
+        // and two full sets of columns at once doubled the peak of a text that is mostly kept.
+        // A short page keeps its columns, which a third pass (rare) then reads again instead
+        // of computing them anew.
+        let moving = parent.lines.len() > MOVE_COLUMNS_ABOVE_LINES;
+        fn take<T: Copy>(
+            column: &mut OnceCell<Vec<T>>,
             rows: &[Option<usize>],
-            default: impl Fn(usize) -> T,
+            blank: T,
+            moving: bool,
         ) -> OnceCell<Vec<T>> {
+            let mapped = |values: &[T]| rows.iter().map(|row| row.map_or(blank, |r| values[r])).collect();
             let taken = OnceCell::new();
-            if let Some(values) = column.get() {
-                let _ = taken.set(
-                    rows.iter()
-                        .enumerate()
-                        .map(|(i, row)| row.map_or_else(|| default(i), |r| values[r].clone()))
-                        .collect(),
-                );
+            if moving {
+                if let Some(values) = column.take() {
+                    let _ = taken.set(mapped(&values));
+                }
+            } else if let Some(values) = column.get() {
+                let _ = taken.set(mapped(values));
             }
             taken
         }
         let rows: Vec<Option<usize>> = (0..page.lines.len()).map(|i| if blank(i) { None } else { origin(i) }).collect();
-        let features = take(&parent.features, &rows, |i| PackedFeatures::of(page.lines[i].stripped));
+        let features = take(&mut parent.features, &rows, PackedFeatures::default(), moving);
+        let mapped_forms = |from: &LexiconForms| LexiconForms {
+            buffer: Rc::clone(&from.buffer),
+            spans: rows.iter().map(|row| row.map_or(FormSpan::BLANK, |r| from.spans[r])).collect(),
+        };
         let forms = OnceCell::new();
-        if let Some(parent_forms) = parent.forms.get() {
-            let spans = rows.iter().map(|row| row.map_or(FormSpan::BLANK, |r| parent_forms.spans[r])).collect();
-            let _ = forms.set(LexiconForms { buffer: Rc::clone(&parent_forms.buffer), spans });
+        if moving {
+            if let Some(from) = parent.forms.take() {
+                let _ = forms.set(mapped_forms(&from));
+            }
+        } else if let Some(from) = parent.forms.get() {
+            let _ = forms.set(mapped_forms(from));
         }
-        let lexicon_tables = take(&parent.lexicon_tables, &rows, |_| 0);
-        let candidates = take(&parent.candidates, &rows, |_| 0);
-        let title_case =
-            rows.iter().map(|row| Cell::new(row.map_or(f64::NAN, |r| parent.title_case[r].get()))).collect();
-        let tests = rows.iter().map(|row| Cell::new(row.map_or(0, |r| parent.tests[r].get()))).collect();
+        let lexicon_tables = take(&mut parent.lexicon_tables, &rows, 0, moving);
+        let candidates = take(&mut parent.candidates, &rows, 0, moving);
+        let title_case = rows
+            .iter()
+            .map(|row| Cell::new(row.and_then(|r| parent.title_case.get(r)).map_or(f64::NAN, Cell::get)))
+            .collect();
+        let tests =
+            rows.iter().map(|row| Cell::new(row.and_then(|r| parent.tests.get(r)).map_or(0, Cell::get))).collect();
+        if moving {
+            parent.title_case = Vec::new();
+            parent.tests = Vec::new();
+            parent.layout.take();
+        }
         let markup = if parent.is_markdown() {
             rows.iter().map(|row| row.map_or_else(Markup::default, |r| parent.markup[r])).collect()
         } else {

@@ -129,7 +129,7 @@ fn clean<'a>(mut page: Page<'a>, rules: &[&dyn Rule]) -> (Page<'a>, Vec<Removal>
         }
         // The next pass reads exactly what this one wrote (the kept text), as a second run would.
         let (kept, numbers) = page.kept_lines();
-        let mut again = Page::derived(&page, &kept, &numbers);
+        let mut again = Page::derived(&mut page, &kept, &numbers);
         let later = one_pass(&mut again, &contextual);
         drop(again);
         if later.is_empty() {
