@@ -460,9 +460,10 @@ finally:
 # A text file of this many bytes is cleaned in a child process to measure its memory.
 BIG_FILE_BYTES = 16_000_000
 # Cleaning a text file may take this many times its size in memory, beyond the command's own
-# (measured 9.7 when this test was added, 7.1 after the page's columns were packed: see
-# docs/core.md, "Plain text stays UTF-8" and the notes after it).
-MAX_MEMORY_PER_FILE_BYTE = 9
+# (measured 9.7 when this test was added, 7.1 after the page's columns were packed, 6.2 once
+# the confirming pass took the columns over: see docs/core.md, "Plain text stays UTF-8" and
+# the notes after it).
+MAX_MEMORY_PER_FILE_BYTE = 8
 
 
 def peak_file_memory(path: Path) -> int:
