@@ -112,10 +112,10 @@ pub struct Removal {
     pub rule: &'static RuleMeta,
     pub start: usize,
     pub end: usize,
-    /// The lines' text, joined by "\n": left empty by the rules and filled in by the pipeline
-    /// from the input (`pipeline::run`: for plain text once the page is dropped, since a page's
-    /// removals can hold most of its text and copying it beside the page's per-line columns
-    /// doubled plain-text mode's peak; for markdown and node texts by `mapped_outcome`).
+    /// The lines' text, joined by "\n": left empty by the rules and quoted from the input by
+    /// the pipeline (`pipeline::quote_lines`; for plain text once the page is dropped, since a
+    /// page's removals can hold most of its text and copying it beside the page's per-line
+    /// columns doubled plain-text mode's peak).
     pub text: String,
 }
 

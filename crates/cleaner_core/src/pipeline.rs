@@ -220,10 +220,9 @@ fn mapped_outcome(
     if !clean.is_empty() {
         clean.push('\n');
     }
-    let removals = widened
-        .into_iter()
-        .map(|(rule, start, end)| Removal { rule, start, end, text: input[start - 1..end].join("\n") })
-        .collect();
+    let mut removals: Vec<Removal> =
+        widened.into_iter().map(|(rule, start, end)| Removal { rule, start, end, text: String::new() }).collect();
+    quote_lines(text, &mut removals);
     Outcome { text: clean, removals, markdown, blank_separated, nodes: !markdown }
 }
 
