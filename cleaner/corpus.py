@@ -495,18 +495,11 @@ def takes_fast_path(settings: Settings) -> bool:
     is read as text and written alone, with no removals, language or HTML field."""
     if settings.html_field or settings.removals_field or settings.language_field or settings.value_mode == "html":
         return False
+    from cleaner.engine import has_surrogates
+
     # A field name from a command line that is not UTF-8 (a surrogate escape) names no key the
     # core can compare: clean_line reports the missing field.
-    return encodes_as_utf8(settings.field)
-
-
-def encodes_as_utf8(text: str) -> bool:
-    """True unless ``text`` holds a lone surrogate, which UTF-8 cannot write."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return not has_surrogates(settings.field)
 
 
 def fast_records(settings: Settings, lines: Sequence[bytes]) -> Sequence[tuple[bytes, int, int] | None]:
